@@ -1,0 +1,43 @@
+"""Facts about the repository that several tests read: root, pyproject, notebooks."""
+
+import json
+import re
+from pathlib import Path
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
+ROOT = Path(__file__).resolve().parent.parent
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
+REPO_URL = PYPROJECT["project"]["urls"]["Repository"]
+REPO_SLUG = REPO_URL.removeprefix("https://github.com/")
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+
+def requirement_name(requirement: str) -> str:
+    """'scikit-learn>=1.3; marker' -> 'scikit-learn'; tensorflow-cpu counts as tensorflow."""
+    name = re.split(r"[<>=!~;\[ ]", requirement.strip(), maxsplit=1)[0].lower()
+    return "tensorflow" if name == "tensorflow-cpu" else name
+
+
+def load_notebook(path: Path) -> dict:
+    return json.loads(path.read_text())
+
+
+def source(cell: dict) -> str:
+    text = cell.get("source", "")
+    return "".join(text) if isinstance(text, list) else text
+
+
+def install_cell() -> str:
+    """The one install cell every notebook carries (built from the repository URL)."""
+    return (
+        "# Colab: install the course helpers (nbutils) if they are missing; "
+        "locally this does nothing.\n"
+        "import importlib.util, subprocess, sys\n"
+        'if importlib.util.find_spec("nbutils") is None:\n'
+        '    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps",\n'
+        f'                    "git+{REPO_URL}"], check=True)'
+    )

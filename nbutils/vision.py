@@ -1,0 +1,229 @@
+"""Image helpers for the convolutional-network notebook: a NumPy 2-D correlation to check
+``Conv2D`` by hand, learned filters and feature maps as image grids, previews of data
+augmentation, and a pretrained ``keras.applications`` network that is skipped cleanly
+when its weights cannot be fetched.
+
+Plot functions return ``(fig, axes)`` and show nothing until the notebook calls
+``plt.show()``; matplotlib and Keras are imported on first use.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+WEIGHTS_HOST = "storage.googleapis.com"
+"""Host that serves the ``keras.applications`` weight files."""
+
+
+def _as_2d(array, name: str) -> np.ndarray:
+    values = np.asarray(array, dtype=float)
+    if values.ndim != 2 or 0 in values.shape:
+        raise ValueError(f"{name} must be a non-empty 2-D array, got shape {values.shape}")
+    if not np.all(np.isfinite(values)):
+        raise ValueError(f"{name} must contain finite numbers only")
+    return values
+
+
+def correlate2d(image, kernel, padding: str = "valid") -> np.ndarray:
+    """Slide ``kernel`` over ``image`` and take the dot product at each position.
+
+    This is what ``keras.layers.Conv2D`` computes (a cross-correlation: the kernel is
+    not flipped). ``padding="valid"`` keeps only positions where the kernel fits;
+    ``"same"`` pads with zeros so the output has the image's shape, putting the extra
+    row/column at the bottom/right when the kernel size is even, as Keras does.
+    """
+    image = _as_2d(image, "image")
+    kernel = _as_2d(kernel, "kernel")
+    if padding not in ("valid", "same"):
+        raise ValueError(f"padding must be 'valid' or 'same', got {padding!r}")
+    kh, kw = kernel.shape
+    if padding == "same":
+        top, left = (kh - 1) // 2, (kw - 1) // 2
+        image = np.pad(image, ((top, kh - 1 - top), (left, kw - 1 - left)))
+    if image.shape[0] < kh or image.shape[1] < kw:
+        raise ValueError(f"kernel {kernel.shape} is larger than the image {image.shape}")
+    windows = np.lib.stride_tricks.sliding_window_view(image, (kh, kw))
+    return np.einsum("ijkl,kl->ij", windows, kernel)
+
+
+def _grid(n: int, ncols: int, size: float):
+    import matplotlib.pyplot as plt
+
+    ncols = min(ncols, n)
+    nrows = -(-n // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, size * nrows + 0.35),
+                             squeeze=False)
+    for ax in axes.flat:
+        ax.set_xticks([])
+        ax.set_yticks([])
+    for ax in axes.flat[n:]:
+        ax.axis("off")
+    return fig, axes.flat[:n]
+
+
+def _check_grid_args(ncols: int, size: float) -> None:
+    if not isinstance(ncols, int) or isinstance(ncols, bool) or ncols < 1:
+        raise ValueError("ncols must be a positive int")
+    if not isinstance(size, (int, float)) or size <= 0:
+        raise ValueError("size must be a positive number")
+
+
+def plot_filters(kernel, channel: int = 0, ncols: int = 8, size: float = 1.0,
+                 cmap: str = "RdBu_r", title: str | None = None):
+    """Draw each filter of a ``Conv2D`` kernel (shape kh x kw x in x out) as a small image.
+
+    ``channel`` picks the input channel shown. Every filter uses its own symmetric
+    colour scale (red positive, blue negative). Returns ``(fig, axes)``, one axis per filter.
+    """
+    kernel = np.asarray(kernel, dtype=float)
+    if kernel.ndim != 4:
+        raise ValueError(f"kernel must have shape (kh, kw, in, out), got {kernel.shape}")
+    if not isinstance(channel, int) or not 0 <= channel < kernel.shape[2]:
+        raise ValueError(f"channel must be an int in [0, {kernel.shape[2]})")
+    _check_grid_args(ncols, size)
+    fig, axes = _grid(kernel.shape[3], ncols, size)
+    for k, ax in enumerate(axes):
+        w = kernel[:, :, channel, k]
+        limit = float(np.abs(w).max()) or 1.0
+        ax.imshow(w, cmap=cmap, vmin=-limit, vmax=limit)
+        ax.set_title(str(k), fontsize=8)
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig, axes
+
+
+def feature_maps(model, image, layer_names: Sequence[str]) -> dict[str, np.ndarray]:
+    """Outputs of the named layers of a Keras model for one image, each (H, W, channels).
+
+    ``image`` is one input without the batch axis (e.g. 28 x 28 x 1).
+    """
+    import keras
+
+    if isinstance(layer_names, str) or not layer_names:
+        raise TypeError("layer_names must be a non-empty list of layer names")
+    known = [layer.name for layer in model.layers]
+    unknown = [name for name in layer_names if name not in known]
+    if unknown:
+        raise ValueError(f"no layers named {unknown}; the model has {known}")
+    image = np.asarray(image, dtype="float32")
+    if tuple(image.shape) != tuple(model.input_shape[1:]):
+        raise ValueError(f"image must have shape {model.input_shape[1:]}, got {image.shape}")
+    inputs = model.inputs[0] if len(model.inputs) == 1 else model.inputs
+    probe = keras.Model(inputs, [model.get_layer(n).output for n in layer_names])
+    outputs = probe(image[None], training=False)
+    if not isinstance(outputs, (list, tuple)):
+        outputs = [outputs]
+    maps = {name: np.asarray(out)[0] for name, out in zip(layer_names, outputs, strict=True)}
+    bad = [name for name, m in maps.items() if m.ndim != 3]
+    if bad:
+        raise ValueError(f"layers {bad} do not output images (H, W, channels)")
+    return maps
+
+
+def plot_feature_maps(maps: np.ndarray, max_maps: int = 16, ncols: int = 8,
+                      size: float = 1.0, title: str | None = None, cmap: str = "viridis"):
+    """Draw the channels of one feature map (H, W, channels), at most ``max_maps`` of them.
+
+    Returns ``(fig, axes)``, one axis per channel drawn.
+    """
+    maps = np.asarray(maps, dtype=float)
+    if maps.ndim != 3:
+        raise ValueError(f"maps must have shape (H, W, channels), got {maps.shape}")
+    if not isinstance(max_maps, int) or max_maps < 1:
+        raise ValueError("max_maps must be a positive int")
+    _check_grid_args(ncols, size)
+    n = min(max_maps, maps.shape[2])
+    fig, axes = _grid(n, ncols, size)
+    for k, ax in enumerate(axes):
+        ax.imshow(maps[:, :, k], cmap=cmap)
+        ax.set_title(str(k), fontsize=8)
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig, axes
+
+
+def augmented_copies(augmenter, images, n_copies: int = 5) -> np.ndarray:
+    """Originals and ``n_copies`` random distortions of each image, for a preview.
+
+    ``augmenter`` is a Keras layer or model (e.g. a ``Sequential`` of ``RandomRotation``,
+    ``RandomTranslation``, ...), called with ``training=True``. ``images`` has shape
+    (N, H, W, C). Returns shape (N, n_copies + 1, H, W, C); column 0 holds the originals.
+    """
+    if not callable(augmenter):
+        raise TypeError("augmenter must be a Keras layer or model")
+    images = np.asarray(images, dtype="float32")
+    if images.ndim != 4 or len(images) == 0:
+        raise ValueError(f"images must have shape (N, H, W, C), got {images.shape}")
+    if not isinstance(n_copies, int) or n_copies < 1:
+        raise ValueError("n_copies must be a positive int")
+    copies = [np.asarray(augmenter(images, training=True)) for _ in range(n_copies)]
+    return np.stack([images, *copies], axis=1)
+
+
+def plot_augmented(grid: np.ndarray, size: float = 1.1, cmap: str = "gray"):
+    """Draw the output of :func:`augmented_copies`: one row per image, originals first.
+
+    Returns ``(fig, axes)`` with axes of shape (rows, columns).
+    """
+    grid = np.asarray(grid, dtype=float)
+    if grid.ndim == 5 and grid.shape[-1] == 1:
+        grid = grid[..., 0]
+    if grid.ndim not in (4, 5) or grid.shape[1] < 2:
+        raise ValueError("grid must have shape (N, copies + 1, H, W[, C]) with copies >= 1")
+    _check_grid_args(1, size)
+    import matplotlib.pyplot as plt
+
+    rows, cols = grid.shape[:2]
+    fig, axes = plt.subplots(rows, cols, figsize=(size * cols, size * rows + 0.3),
+                             squeeze=False)
+    for i in range(rows):
+        for j in range(cols):
+            axes[i, j].imshow(grid[i, j], cmap=cmap)
+            axes[i, j].axis("off")
+    for j in range(cols):
+        axes[0, j].set_title("original" if j == 0 else f"copy {j}", fontsize=8)
+    fig.tight_layout()
+    return fig, axes
+
+
+def weights_cached(filename: str) -> bool:
+    """True when a ``keras.applications`` weight file is already in the Keras cache."""
+    if not isinstance(filename, str) or not filename:
+        raise ValueError("filename must be a non-empty string")
+    root = Path(os.environ.get("KERAS_HOME", Path.home() / ".keras"))
+    return (root / "models" / filename).exists()
+
+
+def load_pretrained(builder, weights_file: str | None = None, timeout: float = 3.0,
+                    **kwargs):
+    """Build a ``keras.applications`` network with ImageNet weights, or return None.
+
+    ``builder`` is e.g. ``keras.applications.MobileNetV2``; ``kwargs`` go to it.
+    The weights are used from the Keras cache when ``weights_file`` is there;
+    otherwise they are downloaded when the weight server answers within ``timeout``
+    seconds. When neither works the function prints why and returns None, so a
+    notebook can skip the step without an error.
+    """
+    if not callable(builder):
+        raise TypeError("builder must be a keras.applications function, e.g. MobileNetV2")
+    from nbutils.data import host_reachable
+
+    name = getattr(builder, "__name__", "the network")
+    cached = weights_file is not None and weights_cached(weights_file)
+    if not cached and not host_reachable(WEIGHTS_HOST, timeout=timeout):
+        print(f"Skipped: the pretrained {name} weights are not in the Keras cache and "
+              f"{WEIGHTS_HOST} cannot be reached (no internet). Run this notebook on "
+              "Colab, or anywhere online, to see this step.")
+        return None
+    try:
+        return builder(weights="imagenet", **kwargs)
+    except Exception as error:  # download or file errors differ by platform
+        print(f"Skipped: the pretrained {name} weights could not be loaded "
+              f"({type(error).__name__}); the notebook goes on without them.")
+        return None

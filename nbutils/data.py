@@ -64,9 +64,14 @@ class DataUnavailableError(RuntimeError):
 
 
 # ---------------------------------------------------------------- where data lives
+def keras_home() -> Path:
+    """Keras's own folder: ``$KERAS_HOME``, by default ``~/.keras``."""
+    return Path(os.environ.get("KERAS_HOME", Path.home() / ".keras"))
+
+
 def keras_cache_dir() -> Path:
     """The folder where Keras keeps downloaded data sets."""
-    return Path(os.environ.get("KERAS_HOME", Path.home() / ".keras")) / "datasets"
+    return keras_home() / "datasets"
 
 
 def offline_dir() -> Path | None:

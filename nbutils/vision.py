@@ -9,9 +9,7 @@ Plot functions return ``(fig, axes)`` and show nothing until the notebook calls
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
-from pathlib import Path
 
 import numpy as np
 
@@ -196,8 +194,9 @@ def weights_cached(filename: str) -> bool:
     """True when a ``keras.applications`` weight file is already in the Keras cache."""
     if not isinstance(filename, str) or not filename:
         raise ValueError("filename must be a non-empty string")
-    root = Path(os.environ.get("KERAS_HOME", Path.home() / ".keras"))
-    return (root / "models" / filename).exists()
+    from nbutils.data import keras_home
+
+    return (keras_home() / "models" / filename).exists()
 
 
 def load_pretrained(builder, weights_file: str | None = None, timeout: float = 3.0,

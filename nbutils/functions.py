@@ -11,14 +11,13 @@ from collections.abc import Callable
 
 import numpy as np
 
+from nbutils._args import finite_array
+
 LEAKY_SLOPE = 0.2  # keras.activations.leaky_relu's default negative_slope
 
 
 def _as_float_array(z) -> np.ndarray:
-    array = np.asarray(z, dtype=float)
-    if not np.all(np.isfinite(array)):
-        raise ValueError("inputs must be finite numbers")
-    return array
+    return finite_array(z, "inputs", min_size=0)
 
 
 def sigmoid(z):

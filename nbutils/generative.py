@@ -11,20 +11,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-
-def _matrix(a, name: str) -> np.ndarray:
-    array = np.asarray(a, dtype=float)
-    if array.ndim != 2 or array.shape[0] == 0 or array.shape[1] == 0:
-        raise ValueError(f"{name} must be a non-empty 2-D array (rows = coordinates), "
-                         f"got shape {array.shape}")
-    if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} must contain finite numbers only")
-    return array
+from nbutils._args import count, finite_array, finite_number
 
 
 def orthonormal_basis(a) -> np.ndarray:
     """An orthonormal basis (as columns) of the column space of ``a`` (p x k, rank k)."""
-    a = _matrix(a, "a")
+    a = finite_array(a, "a", ndim=2)
     u, s, _ = np.linalg.svd(a, full_matrices=False)
     if s[-1] <= 1e-10 * max(s[0], 1e-300):
         raise ValueError("the columns of the matrix are linearly dependent (rank < number "
@@ -39,7 +31,7 @@ def principal_angles(a, b) -> np.ndarray:
     angles are ``arccos`` of the singular values of ``Qa.T @ Qb``; there are
     ``min(ka, kb)`` of them, and the largest is 0 exactly when one space contains the other.
     """
-    a, b = _matrix(a, "a"), _matrix(b, "b")
+    a, b = finite_array(a, "a", ndim=2), finite_array(b, "b", ndim=2)
     if a.shape[0] != b.shape[0]:
         raise ValueError(f"a and b must have the same number of rows, got {a.shape[0]} "
                          f"and {b.shape[0]}")
@@ -80,7 +72,7 @@ def sample_quality(probs, threshold: float = 0.9) -> SampleQuality:
     the count of samples per predicted class (a flat histogram means no mode
     collapse), and the same count among the confident samples only.
     """
-    p = _matrix(probs, "probs")
+    p = finite_array(probs, "probs", ndim=2)
     if np.any(p < -1e-6) or not np.allclose(p.sum(axis=1), 1.0, atol=1e-3):
         raise ValueError("probs must hold probabilities: non-negative rows that sum to 1 "
                          "(use a softmax output)")
@@ -106,8 +98,7 @@ def plot_sample_grid(snapshots: Mapping[int, np.ndarray], n_show: int = 10,
     """
     if not isinstance(snapshots, Mapping) or not snapshots:
         raise TypeError("snapshots must be a non-empty dict: epoch -> array of images")
-    if not isinstance(n_show, int) or isinstance(n_show, bool) or n_show < 1:
-        raise ValueError("n_show must be a positive int")
+    count(n_show, "n_show")
     rows = []
     for epoch, images in snapshots.items():
         images = np.asarray(images, dtype=float)
@@ -133,23 +124,9 @@ def plot_sample_grid(snapshots: Mapping[int, np.ndarray], n_show: int = 10,
     return fig, axes
 
 
-def _positive(value, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.number)) \
-            or not np.isfinite(value) or value <= 0:
-        raise ValueError(f"{name} must be a positive finite number, got {value!r}")
-    return float(value)
-
-
-def _finite(value, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.number)) \
-            or not np.isfinite(value):
-        raise ValueError(f"{name} must be a finite number, got {value!r}")
-    return float(value)
-
-
 def gaussian_pdf(x, mean: float = 0.0, sd: float = 1.0) -> np.ndarray:
     """Density of the normal distribution N(mean, sd^2) at the points ``x``."""
-    mean, sd = _finite(mean, "mean"), _positive(sd, "sd")
+    mean, sd = finite_number(mean, "mean"), finite_number(sd, "sd", positive=True)
     x = np.asarray(x, dtype=float)
     return np.exp(-0.5 * ((x - mean) / sd) ** 2) / (sd * np.sqrt(2 * np.pi))
 
@@ -169,8 +146,8 @@ def _grid_for(p: tuple[float, float], q: tuple[float, float], n: int) -> np.ndar
 
 def kl_gaussians(p: tuple[float, float], q: tuple[float, float]) -> float:
     """KL(p || q) in nats for two normals ``(mean, sd)`` (closed form)."""
-    (m1, s1), (m2, s2) = (_finite(p[0], "mean"), _positive(p[1], "sd")), \
-        (_finite(q[0], "mean"), _positive(q[1], "sd"))
+    (m1, s1), (m2, s2) = (finite_number(p[0], "mean"), finite_number(p[1], "sd", positive=True)), \
+        (finite_number(q[0], "mean"), finite_number(q[1], "sd", positive=True))
     return float(np.log(s2 / s1) + (s1 ** 2 + (m1 - m2) ** 2) / (2 * s2 ** 2) - 0.5)
 
 
@@ -180,10 +157,9 @@ def js_gaussians(p: tuple[float, float], q: tuple[float, float], n: int = 20_001
     ``JS = KL(p || m) / 2 + KL(q || m) / 2`` with the mixture ``m = (p + q) / 2``,
     integrated with the trapezoid rule on ``n`` points spanning both densities.
     """
-    p = (_finite(p[0], "mean"), _positive(p[1], "sd"))
-    q = (_finite(q[0], "mean"), _positive(q[1], "sd"))
-    if not isinstance(n, int) or n < 101:
-        raise ValueError("n must be an int of at least 101 grid points")
+    p = (finite_number(p[0], "mean"), finite_number(p[1], "sd", positive=True))
+    q = (finite_number(q[0], "mean"), finite_number(q[1], "sd", positive=True))
+    n = count(n, "n (grid points)", least=101)
     x = _grid_for(p, q, n)
 
     def log_pdf(mean: float, sd: float) -> np.ndarray:

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from nbutils._args import finite_array
 from nbutils.functions import ACTIVATIONS, margin_losses
 
 
@@ -17,22 +18,13 @@ def _pyplot():
     return plt
 
 
-def _grid_1d(x, name: str = "x") -> np.ndarray:
-    array = np.asarray(x, dtype=float)
-    if array.ndim != 1 or array.size < 2:
-        raise ValueError(f"{name} must be a 1-D sequence of at least two numbers")
-    if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} must contain finite numbers only")
-    return array
-
-
 def plot_activations(z, names: Sequence[str] | None = None, ncols: int = 4):
     """Draw each activation (solid) and its derivative (dashed) on its own panel.
 
     ``z`` is the grid of inputs; ``names`` picks from ``nbutils.functions.ACTIVATIONS``.
     Returns ``(fig, axes)`` with one axis per activation.
     """
-    z = _grid_1d(z, "z")
+    z = finite_array(z, "z", ndim=1, min_size=2)
     names = list(ACTIVATIONS) if names is None else list(names)
     unknown = [n for n in names if n not in ACTIVATIONS]
     if unknown or not names:
@@ -60,7 +52,7 @@ def plot_activations(z, names: Sequence[str] | None = None, ncols: int = 4):
 def plot_margin_losses(margin, ylim: tuple[float, float] = (0.0, 4.0)):
     """Plot the classification losses of ``nbutils.functions.MARGIN_LOSSES`` against the
     margin ``m = y f(x)``. Returns ``(fig, ax)``."""
-    m = _grid_1d(margin, "margin")
+    m = finite_array(margin, "margin", ndim=1, min_size=2)
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(6.5, 4))
     for name, values in margin_losses(m).items():
@@ -77,7 +69,7 @@ def plot_margin_losses(margin, ylim: tuple[float, float] = (0.0, 4.0)):
 
 def neuron_outputs(x, neurons: Sequence[tuple[float, float]], kind: str = "relu") -> np.ndarray:
     """Outputs ``g(w x + b)`` of single neurons, one row per ``(w, b)`` pair."""
-    x = _grid_1d(x)
+    x = finite_array(x, "x", ndim=1, min_size=2)
     if kind not in ("relu", "sigmoid"):
         raise ValueError("kind must be 'relu' or 'sigmoid'")
     pairs = [tuple(p) for p in neurons]
@@ -93,7 +85,7 @@ def plot_steps(x, neurons: Sequence[tuple[float, float]], kind: str = "relu",
 
     Weights and biases may be any floats. Returns ``(fig, ax)``.
     """
-    x = _grid_1d(x)
+    x = finite_array(x, "x", ndim=1, min_size=2)
     outputs = neuron_outputs(x, neurons, kind)
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(6.5, 3.8))

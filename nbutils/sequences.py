@@ -12,13 +12,7 @@ from typing import Any
 
 import numpy as np
 
-
-def _check_positive_int(value: Any, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
-    if value < 1:
-        raise ValueError(f"{name} must be at least 1, got {value}")
-    return int(value)
+from nbutils._args import count
 
 
 def bag_of_words(sequences: Sequence[Sequence[int]], num_words: int, dtype: Any = np.float32):
@@ -30,7 +24,7 @@ def bag_of_words(sequences: Sequence[Sequence[int]], num_words: int, dtype: Any 
     """
     from scipy import sparse
 
-    num_words = _check_positive_int(num_words, "num_words")
+    num_words = count(num_words, "num_words")
     if isinstance(sequences, (str, bytes)) or not hasattr(sequences, "__len__"):
         raise TypeError("sequences must be a list or array of integer sequences")
     lengths = np.fromiter((len(seq) for seq in sequences), dtype=np.int64,
@@ -66,7 +60,7 @@ def mini_series(values: Any, lags: int) -> np.ndarray:
     Row ``i`` holds times ``i, ..., i + lags - 1`` (oldest first) and goes with the
     target at time ``i + lags``; this is the 3-D input a Keras recurrent layer expects.
     """
-    lags = _check_positive_int(lags, "lags")
+    lags = count(lags, "lags")
     array = _as_2d(values)
     if lags >= len(array):
         raise ValueError(f"lags={lags} leaves no rows: the series has {len(array)} time steps")

@@ -17,22 +17,14 @@ from numbers import Integral, Real
 
 import numpy as np
 
+from nbutils._args import finite_array
+
 DEGREE = 3
 
 
 def _as_1d(x, name: str = "x") -> np.ndarray:
-    """Return ``x`` as a finite 1-D float array, or raise a clear error."""
-    try:
-        arr = np.asarray(x, dtype=float)
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must be numbers, got {type(x).__name__}") from None
-    if arr.ndim == 0:
-        arr = arr.reshape(1)
-    if arr.ndim != 1:
-        raise ValueError(f"{name} must be one-dimensional, got shape {arr.shape}")
-    if not np.all(np.isfinite(arr)):
-        raise ValueError(f"{name} contains nan or inf")
-    return arr
+    """``x`` (a number or a 1-D sequence) as a finite 1-D float array."""
+    return finite_array(np.reshape(x, -1) if np.ndim(x) == 0 else x, name, ndim=1)
 
 
 def _bspline_values(x: np.ndarray, t: np.ndarray, nu: int = 0) -> np.ndarray:

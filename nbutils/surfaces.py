@@ -11,6 +11,8 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
+from nbutils._args import count
+
 
 def _limits(lim, name: str) -> tuple[float, float]:
     try:
@@ -20,12 +22,6 @@ def _limits(lim, name: str) -> tuple[float, float]:
     if not (np.isfinite(lo) and np.isfinite(hi)) or lo >= hi:
         raise ValueError(f"{name} must be finite with low < high, got {lim!r}")
     return lo, hi
-
-
-def _count(n, name: str, least: int = 2) -> int:
-    if not isinstance(n, int) or isinstance(n, bool) or n < least:
-        raise ValueError(f"{name} must be an int >= {least}, got {n!r}")
-    return n
 
 
 def _path(points, name: str, dim: int) -> np.ndarray:
@@ -55,7 +51,7 @@ def grid_values(f: Callable, xlim: Sequence[float], ylim: Sequence[float],
     if not callable(f):
         raise TypeError("f must be a callable f(x, y) that accepts NumPy arrays")
     (x0, x1), (y0, y1) = _limits(xlim, "xlim"), _limits(ylim, "ylim")
-    n = _count(n, "n")
+    n = count(n, "n", least=2)
     X, Y = np.meshgrid(np.linspace(x0, x1, n), np.linspace(y0, y1, n))
     Z = np.asarray(f(X, Y), dtype=float)
     if Z.shape != X.shape:
@@ -73,7 +69,7 @@ def plot_contour_paths(f: Callable, paths: Mapping[str, Sequence], xlim: Sequenc
     is marked with a circle. ``minimum`` (x, y), if given, is marked with a star.
     """
     paths = _paths(paths, 2)
-    levels = _count(levels, "levels")
+    levels = count(levels, "levels", least=2)
     X, Y, Z = grid_values(f, xlim, ylim, n)
     if not np.all(np.isfinite(Z)):
         raise ValueError("f returned nan or inf on the grid")
@@ -107,7 +103,7 @@ def plot_path_1d(f: Callable, paths: Mapping[str, Sequence[float]], xlim: Sequen
         raise TypeError("f must be a callable that accepts a NumPy array")
     paths = _paths(paths, 1)
     lo, hi = _limits(xlim, "xlim")
-    grid = np.linspace(lo, hi, _count(n, "n"))
+    grid = np.linspace(lo, hi, count(n, "n", least=2))
     values = np.asarray(f(grid), dtype=float)
     if values.shape != grid.shape:
         raise ValueError("f must work element-wise on a NumPy array")

@@ -13,17 +13,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from nbutils._args import count, finite_array, finite_number
+
 WEIGHTS_HOST = "storage.googleapis.com"
 """Host that serves the ``keras.applications`` weight files."""
-
-
-def _as_2d(array, name: str) -> np.ndarray:
-    values = np.asarray(array, dtype=float)
-    if values.ndim != 2 or 0 in values.shape:
-        raise ValueError(f"{name} must be a non-empty 2-D array, got shape {values.shape}")
-    if not np.all(np.isfinite(values)):
-        raise ValueError(f"{name} must contain finite numbers only")
-    return values
 
 
 def correlate2d(image, kernel, padding: str = "valid") -> np.ndarray:
@@ -34,8 +27,8 @@ def correlate2d(image, kernel, padding: str = "valid") -> np.ndarray:
     ``"same"`` pads with zeros so the output has the image's shape, putting the extra
     row/column at the bottom/right when the kernel size is even, as Keras does.
     """
-    image = _as_2d(image, "image")
-    kernel = _as_2d(kernel, "kernel")
+    image = finite_array(image, "image", ndim=2)
+    kernel = finite_array(kernel, "kernel", ndim=2)
     if padding not in ("valid", "same"):
         raise ValueError(f"padding must be 'valid' or 'same', got {padding!r}")
     kh, kw = kernel.shape
@@ -64,10 +57,8 @@ def _grid(n: int, ncols: int, size: float):
 
 
 def _check_grid_args(ncols: int, size: float) -> None:
-    if not isinstance(ncols, int) or isinstance(ncols, bool) or ncols < 1:
-        raise ValueError("ncols must be a positive int")
-    if not isinstance(size, (int, float)) or size <= 0:
-        raise ValueError("size must be a positive number")
+    count(ncols, "ncols")
+    finite_number(size, "size", positive=True)
 
 
 def plot_filters(kernel, channel: int = 0, ncols: int = 8, size: float = 1.0,

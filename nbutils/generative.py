@@ -108,16 +108,12 @@ def plot_sample_grid(snapshots: Mapping[int, np.ndarray], n_show: int = 10,
             raise ValueError(f"snapshots[{epoch!r}] must hold at least {n_show} images of "
                              f"shape (H, W), got shape {images.shape}")
         rows.append((epoch, images[:n_show]))
-    import matplotlib.pyplot as plt
+    from nbutils.plots import image_grid
 
-    fig, axes = plt.subplots(len(rows), n_show, figsize=(size * n_show, size * len(rows)),
-                             squeeze=False)
+    fig, axes = image_grid(len(rows), n_show, (size * n_show, size * len(rows)), frame=True)
     for r, (epoch, images) in enumerate(rows):
         for c in range(n_show):
-            ax = axes[r, c]
-            ax.imshow(images[c], cmap="gray")
-            ax.set_xticks([])
-            ax.set_yticks([])
+            axes[r, c].imshow(images[c], cmap="gray")
         axes[r, 0].set_ylabel(f"epoch {epoch}", rotation=0, ha="right", va="center",
                               fontsize=8)
     fig.subplots_adjust(wspace=0.05, hspace=0.05)

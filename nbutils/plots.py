@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from nbutils._args import finite_array
+from nbutils._args import count, finite_array
 from nbutils.functions import ACTIVATIONS, margin_losses
 
 
@@ -134,6 +134,24 @@ def plot_history(history, metric: str | None = None, title: str | None = None):
     return fig, axes.flat
 
 
+def image_grid(nrows: int, ncols: int, figsize: tuple[float, float], n: int | None = None,
+               frame: bool = False):
+    """A figure of ``nrows`` x ``ncols`` panels for images: no ticks, a thin frame only if
+    ``frame``; panels past the first ``n`` are hidden. Returns ``(fig, axes)`` (2-D axes).
+    """
+    nrows, ncols = count(nrows, "nrows"), count(ncols, "ncols")
+    n = nrows * ncols if n is None else count(n, "n")
+    plt = _pyplot()
+    fig, axes = plt.subplots(nrows, ncols, figsize=figsize, squeeze=False)
+    for i, ax in enumerate(axes.flat):
+        if frame and i < n:
+            ax.set_xticks([])
+            ax.set_yticks([])
+        else:
+            ax.axis("off")
+    return fig, axes
+
+
 def show_images(images, titles: Sequence[str] | None = None, ncols: int = 10,
                 cmap: str = "gray", size: float = 1.2):
     """Draw a grid of images (N x H x W, or N x H x W x 1). Returns ``(fig, axes)``."""
@@ -144,18 +162,13 @@ def show_images(images, titles: Sequence[str] | None = None, ncols: int = 10,
         raise ValueError("images must be a non-empty array of shape (N, H, W) or (N, H, W, C)")
     if titles is not None and len(titles) != len(images):
         raise ValueError(f"got {len(titles)} titles for {len(images)} images")
-    if not isinstance(ncols, int) or ncols < 1:
-        raise ValueError("ncols must be a positive int")
-    plt = _pyplot()
-    ncols = min(ncols, len(images))
+    ncols = min(count(ncols, "ncols"), len(images))
     nrows = -(-len(images) // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, size * nrows + 0.3 * nrows),
-                             squeeze=False)
-    for i, ax in enumerate(axes.flat):
-        ax.axis("off")
-        if i < len(images):
-            ax.imshow(images[i], cmap=cmap)
-            if titles is not None:
-                ax.set_title(titles[i], fontsize=8)
+    fig, axes = image_grid(nrows, ncols, (size * ncols, size * nrows + 0.3 * nrows),
+                           n=len(images))
+    for i, ax in enumerate(axes.flat[: len(images)]):
+        ax.imshow(images[i], cmap=cmap)
+        if titles is not None:
+            ax.set_title(titles[i], fontsize=8)
     fig.tight_layout()
     return fig, axes.flat[: len(images)]

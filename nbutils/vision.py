@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from nbutils._args import count, finite_array, finite_number
+from nbutils.plots import image_grid
 
 WEIGHTS_HOST = "storage.googleapis.com"
 """Host that serves the ``keras.applications`` weight files."""
@@ -42,17 +43,9 @@ def correlate2d(image, kernel, padding: str = "valid") -> np.ndarray:
 
 
 def _grid(n: int, ncols: int, size: float):
-    import matplotlib.pyplot as plt
-
     ncols = min(ncols, n)
     nrows = -(-n // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, size * nrows + 0.35),
-                             squeeze=False)
-    for ax in axes.flat:
-        ax.set_xticks([])
-        ax.set_yticks([])
-    for ax in axes.flat[n:]:
-        ax.axis("off")
+    fig, axes = image_grid(nrows, ncols, (size * ncols, size * nrows + 0.35), n=n, frame=True)
     return fig, axes.flat[:n]
 
 
@@ -166,15 +159,11 @@ def plot_augmented(grid: np.ndarray, size: float = 1.1, cmap: str = "gray"):
     if grid.ndim not in (4, 5) or grid.shape[1] < 2:
         raise ValueError("grid must have shape (N, copies + 1, H, W[, C]) with copies >= 1")
     _check_grid_args(1, size)
-    import matplotlib.pyplot as plt
-
     rows, cols = grid.shape[:2]
-    fig, axes = plt.subplots(rows, cols, figsize=(size * cols, size * rows + 0.3),
-                             squeeze=False)
+    fig, axes = image_grid(rows, cols, (size * cols, size * rows + 0.3))
     for i in range(rows):
         for j in range(cols):
             axes[i, j].imshow(grid[i, j], cmap=cmap)
-            axes[i, j].axis("off")
     for j in range(cols):
         axes[0, j].set_title("original" if j == 0 else f"copy {j}", fontsize=8)
     fig.tight_layout()

@@ -115,3 +115,21 @@ def test_show_images_grid():
         plots.show_images(images, titles=["a"])
     with pytest.raises(ValueError, match="shape"):
         plots.show_images(np.zeros((3, 3)))
+    with pytest.raises(ValueError, match="ncols must be at least 1"):
+        plots.show_images(images, ncols=0)
+
+
+def test_image_grid_hides_unused_panels_and_frames_on_request():
+    fig, axes = plots.image_grid(2, 3, (3, 2), n=4, frame=True)
+    assert axes.shape == (2, 3)
+    visible = [ax.axison for ax in axes.flat]
+    assert visible == [True] * 4 + [False] * 2
+    assert all(len(ax.get_xticks()) == 0 and len(ax.get_yticks()) == 0 for ax in axes.flat[:4])
+    plt.close(fig)
+    fig, axes = plots.image_grid(1, 2, (2, 1))
+    assert not any(ax.axison for ax in axes.flat)
+    plt.close(fig)
+    with pytest.raises(TypeError, match="nrows must be an int"):
+        plots.image_grid(1.5, 2, (2, 1))
+    with pytest.raises(ValueError, match="n must be at least 1"):
+        plots.image_grid(1, 2, (2, 1), n=0)

@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from nbutils._args import count
+
 
 def _labels(y, name: str) -> np.ndarray:
     """Validate a 1-D array of non-negative integer class labels."""
@@ -52,9 +54,7 @@ def confusion_matrix(y_true, y_pred, n_classes: int | None = None) -> np.ndarray
     seen = int(max(y_true.max(), y_pred.max())) + 1
     if n_classes is None:
         n_classes = seen
-    elif not isinstance(n_classes, (int, np.integer)) or isinstance(n_classes, bool):
-        raise TypeError(f"n_classes must be an int, got {type(n_classes).__name__}")
-    elif n_classes < seen:
+    elif count(n_classes, "n_classes") < seen:
         raise ValueError(f"n_classes={n_classes} but a label {seen - 1} occurs")
     matrix = np.zeros((n_classes, n_classes), dtype=int)
     np.add.at(matrix, (y_true, y_pred), 1)

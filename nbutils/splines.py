@@ -13,11 +13,11 @@ for several penalties from one SVD.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from numbers import Integral, Real
+from numbers import Real
 
 import numpy as np
 
-from nbutils._args import finite_array
+from nbutils._args import count, finite_array
 
 DEGREE = 3
 
@@ -91,10 +91,7 @@ class NaturalSpline:
     """
 
     def __init__(self, df: int, boundary: tuple[float, float] | None = None) -> None:
-        if not isinstance(df, Integral) or isinstance(df, bool):
-            raise TypeError(f"df must be an int, got {type(df).__name__}")
-        if df < 2:
-            raise ValueError(f"df must be at least 2 (a straight line), got {df}")
+        count(df, "df", least=2)  # 2 columns: a straight line
         if boundary is not None:
             if not isinstance(boundary, (tuple, list)) or len(boundary) != 2 or not all(
                     isinstance(b, Real) for b in boundary):

@@ -43,15 +43,12 @@ def correlate2d(image, kernel, padding: str = "valid") -> np.ndarray:
 
 
 def _grid(n: int, ncols: int, size: float):
-    ncols = min(ncols, n)
+    """Framed panels for ``n`` small images, ``ncols`` per row; returns the n axes."""
+    ncols = min(count(ncols, "ncols"), n)
+    size = finite_number(size, "size", positive=True)
     nrows = -(-n // ncols)
     fig, axes = image_grid(nrows, ncols, (size * ncols, size * nrows + 0.35), n=n, frame=True)
     return fig, axes.flat[:n]
-
-
-def _check_grid_args(ncols: int, size: float) -> None:
-    count(ncols, "ncols")
-    finite_number(size, "size", positive=True)
 
 
 def plot_filters(kernel, channel: int = 0, ncols: int = 8, size: float = 1.0,
@@ -66,7 +63,6 @@ def plot_filters(kernel, channel: int = 0, ncols: int = 8, size: float = 1.0,
         raise ValueError(f"kernel must have shape (kh, kw, in, out), got {kernel.shape}")
     if not isinstance(channel, int) or not 0 <= channel < kernel.shape[2]:
         raise ValueError(f"channel must be an int in [0, {kernel.shape[2]})")
-    _check_grid_args(ncols, size)
     fig, axes = _grid(kernel.shape[3], ncols, size)
     for k, ax in enumerate(axes):
         w = kernel[:, :, channel, k]
@@ -116,10 +112,7 @@ def plot_feature_maps(maps: np.ndarray, max_maps: int = 16, ncols: int = 8,
     maps = np.asarray(maps, dtype=float)
     if maps.ndim != 3:
         raise ValueError(f"maps must have shape (H, W, channels), got {maps.shape}")
-    if not isinstance(max_maps, int) or max_maps < 1:
-        raise ValueError("max_maps must be a positive int")
-    _check_grid_args(ncols, size)
-    n = min(max_maps, maps.shape[2])
+    n = min(count(max_maps, "max_maps"), maps.shape[2])
     fig, axes = _grid(n, ncols, size)
     for k, ax in enumerate(axes):
         ax.imshow(maps[:, :, k], cmap=cmap)
@@ -142,9 +135,8 @@ def augmented_copies(augmenter, images, n_copies: int = 5) -> np.ndarray:
     images = np.asarray(images, dtype="float32")
     if images.ndim != 4 or len(images) == 0:
         raise ValueError(f"images must have shape (N, H, W, C), got {images.shape}")
-    if not isinstance(n_copies, int) or n_copies < 1:
-        raise ValueError("n_copies must be a positive int")
-    copies = [np.asarray(augmenter(images, training=True)) for _ in range(n_copies)]
+    copies = [np.asarray(augmenter(images, training=True))
+              for _ in range(count(n_copies, "n_copies"))]
     return np.stack([images, *copies], axis=1)
 
 
@@ -158,7 +150,7 @@ def plot_augmented(grid: np.ndarray, size: float = 1.1, cmap: str = "gray"):
         grid = grid[..., 0]
     if grid.ndim not in (4, 5) or grid.shape[1] < 2:
         raise ValueError("grid must have shape (N, copies + 1, H, W[, C]) with copies >= 1")
-    _check_grid_args(1, size)
+    size = finite_number(size, "size", positive=True)
     rows, cols = grid.shape[:2]
     fig, axes = image_grid(rows, cols, (size * cols, size * rows + 0.3))
     for i in range(rows):

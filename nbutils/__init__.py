@@ -1,17 +1,18 @@
-"""Helpers shared by the course notebooks: run-time set-up, data loaders, plots and
-exercise checks.
+"""Helpers shared by the course notebooks: start-up, seeds, recorded results, data
+loaders, plots and exercise checks.
 
-Importing the package is cheap: TensorFlow is imported only by the functions that
-need it. Importing it does set ``TF_CPP_MIN_LOG_LEVEL`` (if unset) so that a later
-TensorFlow import stays quiet.
+Importing the package sets TensorFlow's start-up switches and loads TensorFlow quietly
+(see :func:`nbutils.runtime.start`), so ``import nbutils`` comes before any other
+import that could load TensorFlow.
 """
 
-import os as _os
+from nbutils.runtime import start as _start
 
-_os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+_start()
 
 from nbutils.checks import check, reveal  # noqa: E402
-from nbutils.runtime import setup, smoke_mode  # noqa: E402
+from nbutils.results import record  # noqa: E402
+from nbutils.runtime import setup, smoke_mode, tensorflow_only  # noqa: E402
 
-__all__ = ["check", "reveal", "setup", "smoke_mode"]
-__version__ = "0.1.0"
+__all__ = ["check", "record", "reveal", "setup", "smoke_mode", "tensorflow_only"]
+__version__ = "0.2.0"

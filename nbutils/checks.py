@@ -53,7 +53,11 @@ def get_exercise(key: str) -> Exercise:
 
 
 def _compare(expected: Any, answer: Any, rtol: float, atol: float) -> tuple[bool, str]:
-    """Compare two values; return (right, reason)."""
+    """Compare two values; return (right, reason).
+
+    A reason says what kind of mistake it looks like, never by how much: no ratio,
+    difference or value that would let the expected answer be computed from it.
+    """
     if isinstance(expected, str):
         if not isinstance(answer, str):
             return False, f"expected a piece of text, got {type(answer).__name__}"
@@ -72,15 +76,22 @@ def _compare(expected: Any, answer: Any, rtol: float, atol: float) -> tuple[bool
         return True, ""
     if np.allclose(-got, want, rtol=rtol, atol=atol):
         return False, "the sign is flipped"
-    nonzero = np.abs(want) > atol
-    if nonzero.any() and np.all(np.abs(got[nonzero]) > atol):
-        ratio = got[nonzero] / want[nonzero]
-        if np.allclose(ratio, ratio.flat[0], rtol=1e-6):
-            return False, f"off by a constant factor ({float(ratio.flat[0]):.4g} times the answer)"
     if np.allclose(got, want, rtol=1e-2, atol=1e-2 * max(1.0, float(np.abs(want).max()))):
         return False, "close, but not within the tolerance: check rounding and small terms"
-    wrong = int(np.sum(~np.isclose(got, want, rtol=rtol, atol=atol)))
-    return False, f"{wrong} of {want.size} values differ" if want.size > 1 else "not the value"
+    if want.size > 1:
+        nonzero = np.abs(want) > atol
+        if nonzero.sum() > 1 and np.all(np.abs(got[nonzero]) > atol):
+            ratio = got[nonzero] / want[nonzero]
+            if np.allclose(ratio, ratio.flat[0], rtol=1e-6):
+                return False, ("every entry is off by the same factor: look for a missing "
+                               "or extra constant factor, such as a half or a mean taken "
+                               "where a sum is wanted")
+        shift = got - want
+        if np.allclose(shift, shift.flat[0], rtol=1e-6, atol=atol):
+            return False, ("every entry is off by the same amount: look for a missing or "
+                           "extra term, such as an intercept")
+        return False, "some entries are not right"
+    return False, "not the value"
 
 
 def evaluate(key: str, answer: Any) -> tuple[bool, str]:
@@ -106,8 +117,8 @@ def evaluate(key: str, answer: Any) -> tuple[bool, str]:
     return (True, exercise.explanation) if right else (False, why)
 
 
-def check(key: str, answer: Any) -> bool:
-    """Print whether ``answer`` solves exercise ``key``, with the reason; return True if so."""
+def check(key: str, answer: Any) -> None:
+    """Print whether ``answer`` solves exercise ``key``, and why (:func:`evaluate` returns it)."""
     right, message = evaluate(key, answer)
     exercise = get_exercise(key)
     if right:
@@ -115,7 +126,6 @@ def check(key: str, answer: Any) -> bool:
     else:
         hint = f" Hint: {exercise.hint}" if exercise.hint and answer is not None else ""
         print(f"[{key}] Not yet: {message}.{hint}")
-    return right
 
 
 def reveal(key: str) -> None:

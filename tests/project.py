@@ -31,6 +31,25 @@ def source(cell: dict) -> str:
     return "".join(text) if isinstance(text, list) else text
 
 
+START_CELL = (
+    "# Start-up, the same in every notebook: importing nbutils first sets TensorFlow's\n"
+    "# switches and loads it quietly, before any other import can.\n"
+    "import nbutils"
+)
+"""The second code cell of every notebook, word for word."""
+
+
+def code_cells(nb: dict) -> list[dict]:
+    return [c for c in nb["cells"] if c["cell_type"] == "code"]
+
+
+def setup_cells(nb: dict) -> list[dict]:
+    """The code cells up to and including the one that calls ``nbutils.setup``."""
+    cells = code_cells(nb)
+    last = next(i for i, c in enumerate(cells) if "nbutils.setup(" in source(c))
+    return cells[: last + 1]
+
+
 def install_cell() -> str:
     """The one install cell every notebook carries (built from the repository URL)."""
     return (

@@ -1,13 +1,24 @@
 """Every notebook follows the course conventions: badges and install cell pointing at
-the repository, a parameters cell, checked cells with stored outputs, executed in
-order without errors or log noise, exercises registered with the checker."""
+the repository, the one start-up cell, an inputs-only parameters cell, checked cells
+with stored outputs, executed in order without errors, log noise or timestamps,
+recorded results that meet their targets, exercises registered with the checker."""
 
 import re
 
 import pytest
 
 from nbutils.checks import get_exercise
-from tests.project import NOTEBOOKS, REPO_SLUG, ROOT, install_cell, load_notebook, source
+from nbutils.results import results_of
+from tests.project import (
+    NOTEBOOKS,
+    REPO_SLUG,
+    ROOT,
+    START_CELL,
+    code_cells,
+    install_cell,
+    load_notebook,
+    source,
+)
 
 MACHINE_PATH = re.compile(r"(/work/|/tmp/|/root/|/home/\w+/)")
 LOG_NOISE = re.compile(r"(oneDNN|cuda|TF_CPP|rebuild TensorFlow|I0000|W0000|E0000)")
@@ -20,10 +31,6 @@ def test_there_are_notebooks():
 @pytest.fixture(params=NOTEBOOKS, ids=lambda p: p.name)
 def notebook(request):
     return request.param, load_notebook(request.param)
-
-
-def code_cells(nb):
-    return [c for c in nb["cells"] if c["cell_type"] == "code"]
 
 
 def test_title_cell_badges_point_at_this_notebook(notebook):
@@ -42,12 +49,40 @@ def test_first_code_cell_is_the_install_cell(notebook):
     assert source(code_cells(nb)[0]).strip() == install_cell()
 
 
-def test_setup_and_parameters_cells(notebook):
+def test_start_up_cell_is_the_same_everywhere(notebook):
+    _, nb = notebook
+    assert source(code_cells(nb)[1]).strip() == START_CELL
+
+
+def test_parameters_cell_holds_inputs_only(notebook):
     _, nb = notebook
     cells = code_cells(nb)
-    assert "nbutils.setup(" in source(cells[1]) or "setup(" in source(cells[1])
-    tagged = [c for c in cells if "parameters" in c.get("metadata", {}).get("tags", [])]
-    assert len(tagged) == 1 and "FAST" in source(tagged[0])
+    tagged = [i for i, c in enumerate(cells)
+              if "parameters" in c.get("metadata", {}).get("tags", [])]
+    assert len(tagged) == 1, "want exactly one cell tagged 'parameters'"
+    text = source(cells[tagged[0]])
+    assert re.search(r"^FAST = nbutils\.smoke_mode\(\)", text, re.M)
+    assert re.search(r"^SEED = \d+", text, re.M)
+    assert not re.search(r"\bif FAST\b|\bFAST else\b|info\.", text), (
+        "sizes derived from FAST belong in the next cell, so papermill can set FAST")
+    assert "nbutils.setup(SEED, fast=FAST)" in source(cells[tagged[0] + 1])
+
+
+def test_no_execution_timestamps(notebook):
+    _, nb = notebook
+    stamped = [source(c)[:60] for c in code_cells(nb) if "execution" in c.get("metadata", {})]
+    assert not stamped, f"{len(stamped)} cells carry execution timestamps"
+
+
+def test_recorded_results_are_full_mode_and_meet_their_targets(notebook):
+    _, nb = notebook
+    results = results_of(nb)
+    assert results, "the notebook records no headline with nbutils.record"
+    for result in results.values():
+        assert not result.fast, f"{result.key} was recorded in smoke mode"
+        assert result.meets(result.target), f"{result.label} misses its target"
+    assert "full_mode_seconds" in nb["metadata"].get("nbutils", {}), (
+        "execute the notebook with tools/execute_notebooks.py")
 
 
 def test_checked_cells_have_outputs(notebook):
@@ -94,3 +129,10 @@ def test_readme_table_lists_every_notebook():
     readme = (ROOT / "README.md").read_text()
     for path in NOTEBOOKS:
         assert f"notebooks/{path.name}" in readme, f"README does not list {path.name}"
+
+
+def test_readme_tables_are_generated_from_the_notebooks():
+    from tools import readme_table
+
+    readme = (ROOT / "README.md").read_text()
+    assert readme_table.render(readme) == readme, "run python tools/readme_table.py"

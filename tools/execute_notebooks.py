@@ -1,35 +1,34 @@
-"""Execute notebooks top to bottom and report the wall time of each.
+"""Execute notebooks top to bottom in a fresh kernel and report the wall time of each.
 
     python tools/execute_notebooks.py notebooks/01_activations.ipynb [...]
-        full mode, outputs written back into the notebook (what is committed)
+        full mode, outputs written back into the notebook (what is committed), with the
+        wall time, the machine and the package versions in its metadata
     python tools/execute_notebooks.py --fast notebooks/*.ipynb
         smoke mode (NBUTILS_FAST=1) on a copy; the notebook file is left as it is
 
-Set NBUTILS_DATA_DIR first on a machine without internet access.
+The kernel gets a clean environment: no TF_*, KERAS_* or NBUTILS_* variable except
+KERAS_HOME and NBUTILS_DATA_DIR (set the latter first on a machine without internet).
+No per-cell timestamps are stored.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import time
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools.nbrun import execute, machine, versions  # noqa: E402
 
 
-def execute(path: Path, fast: bool, timeout: int) -> float:
-    """Run one notebook in its own folder; return the wall time in seconds."""
-    notebook = nbformat.read(path, as_version=4)
-    os.environ["NBUTILS_FAST"] = "1" if fast else "0"
-    client = NotebookClient(notebook, timeout=timeout, kernel_name="python3",
-                            resources={"metadata": {"path": str(path.parent)}})
-    start = time.perf_counter()
-    client.execute()
-    seconds = time.perf_counter() - start
+def run(path: Path, fast: bool, timeout: int, backend: str | None = None) -> float:
+    """Run one notebook; in full mode save it with its outputs; return the wall seconds."""
+    notebook, seconds = execute(path, fast=fast, timeout=timeout, backend=backend)
     if not fast:
+        notebook.metadata["nbutils"] = {"full_mode_seconds": round(seconds),
+                                        "machine": machine(), "versions": versions()}
         nbformat.write(notebook, path)
     return seconds
 
@@ -38,10 +37,14 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="+", type=Path)
     parser.add_argument("--fast", action="store_true", help="smoke mode, do not save outputs")
+    parser.add_argument("--backend", help="Keras backend for the kernel (smoke mode only)")
     parser.add_argument("--timeout", type=int, default=1800, help="seconds per cell")
     args = parser.parse_args(argv)
+    if args.backend and not args.fast:
+        parser.error("committed outputs come from the TensorFlow backend: "
+                     "use --backend with --fast")
     for path in args.notebooks:
-        seconds = execute(path, args.fast, args.timeout)
+        seconds = run(path, args.fast, args.timeout, args.backend)
         mode = "smoke" if args.fast else "full"
         print(f"{path.name}: {mode} mode, {seconds:.0f} s", flush=True)
     return 0

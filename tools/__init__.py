@@ -1,0 +1,1 @@
+"""Maintainer tools: execute notebooks, rerun them, sweep seeds, build the README table."""

@@ -1,17 +1,19 @@
 """Data loaders for the course: MNIST, Fashion-MNIST, IMDB and the ISLP tables.
 
-Every loader looks in the same places, in this order:
+The two ISLP tables (Hitters, NYSE) ship inside nbutils and are read from there,
+SHA-256 checked: no network at all. The Keras data sets are looked for in this order:
 
 1. the Keras cache (``$KERAS_HOME/datasets``, by default ``~/.keras/datasets``);
-2. the official download, checked against its published SHA-256 where one exists,
-   tried only when the host answers within a few seconds;
-3. an offline folder named by the environment variable ``NBUTILS_DATA_DIR``
+2. an offline folder named by the environment variable ``NBUTILS_DATA_DIR``
    (the layout of the course's staged copies: ``mnist.npz``, ``imdb_tokens.npz``,
-   ``imdb_word_index.json``, ``fashion-mnist/*.gz``, ``NYSE.csv``, ``Hitters.csv``);
+   ``imdb_word_index.json``, ``fashion-mnist/*.gz``), before any network probe;
+3. the official download, checked against its published SHA-256 where one exists,
+   tried only when the host answers within a few seconds;
 
-and otherwise raises :class:`DataUnavailableError` at once with what to do.
-Nothing here unpickles a file: the one exception is Keras's own IMDB loader, which
-opens ``imdb.npz`` only after Keras has verified its SHA-256.
+and otherwise raises :class:`DataUnavailableError` with what to do. Only a failed
+download counts as "unavailable": any other error is raised as it is. Nothing here
+unpickles a file: the one exception is Keras's own IMDB loader, which opens
+``imdb.npz`` only after Keras has verified its SHA-256.
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ import io
 import json
 import os
 import socket
-import zipfile
 from collections.abc import Callable
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -35,14 +37,7 @@ KERAS_HOST = "storage.googleapis.com"
 KERAS_ORIGIN = f"https://{KERAS_HOST}/tensorflow/tf-keras-datasets/"
 MNIST_SHA256 = "731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1"
 
-PYPI_HOST = "files.pythonhosted.org"
-ISLP_WHEEL = "islp-0.6.0-py3-none-any.whl"
-ISLP_WHEEL_URL = (
-    f"https://{PYPI_HOST}/packages/1b/e3/"
-    "172e8a38dd2c856f459fa56cb6fb8425be914e1c71e0d782dd1949bae2bb/" + ISLP_WHEEL
-)
-ISLP_WHEEL_SHA256 = "ca772cecca1747a2f84ee799a5503ddddbdf0e98f90c235494790c1d036c694b"
-ISLP_TABLES = {  # name -> SHA-256 of the CSV inside the ISLP 0.6.0 wheel
+ISLP_TABLES = {  # name -> SHA-256 of the CSV shipped in nbutils/datasets (= ISLP 0.6.0's)
     "NYSE": "4bb3e2e9872b2f7e6e8701afb8873cd9f4b7e66ee0b1ba62c116ff2b3a2eec60",
     "Hitters": "ebf7b9dff89366b0544fea09c0ac2df9abdbf5b4ce8d96651316c2c12793d952",
 }
@@ -121,21 +116,31 @@ def _unavailable(name: str, files: str, host: str) -> DataUnavailableError:
 def _first_source(name: str, files: str, host: str,
                   online: Callable[[], Any] | None, cached: bool,
                   offline: Callable[[Path], Any], offline_file: str, verbose: bool) -> Any:
-    """Try the Keras cache / download, then the offline folder; raise a clear error."""
-    if online is not None and (cached or host_reachable(host)):
-        if not cached and verbose:
-            print(f"{name}: downloading from {host} (once; it is cached for next time) ...")
-        try:
-            with contextlib.redirect_stdout(io.StringIO()):  # no progress-bar noise
-                result = online()
-            _report(name, "the Keras cache" if cached else f"a download from {host}", verbose)
-            return result
-        except Exception:  # a failed or corrupt download falls through to the offline copy
-            pass
+    """The Keras cache, then the offline folder, then the download; else a clear error.
+
+    Only the failure of a download (``OSError``, which covers network errors, or the
+    ``ValueError`` Keras raises for a damaged file) falls through; any other error is
+    a bug and is raised.
+    """
+    if online is not None and cached:
+        with contextlib.redirect_stdout(io.StringIO()):
+            result = online()
+        _report(name, "the Keras cache", verbose)
+        return result
     folder = offline_dir()
     if folder is not None and (folder / offline_file).exists():
         result = offline(folder)
         _report(name, f"the offline copy (${DATA_DIR_ENV})", verbose)
+        return result
+    if online is not None and host_reachable(host):
+        if verbose:
+            print(f"{name}: downloading from {host} (once; it is cached for next time) ...")
+        try:
+            with contextlib.redirect_stdout(io.StringIO()):  # no progress-bar noise
+                result = online()
+        except (OSError, ValueError) as error:
+            raise _unavailable(name, files, host) from error
+        _report(name, f"a download from {host}", verbose)
         return result
     raise _unavailable(name, files, host)
 
@@ -305,39 +310,18 @@ def _islp_frame(path_or_buffer, name: str):
     return frame
 
 
-def _islp_from_wheel(name: str) -> Path:
-    """Fetch the ISLP wheel from PyPI (hash-checked) and cache the one CSV it holds."""
-    import keras
-
-    target = keras_cache_dir() / "islp" / f"{name}.csv"
-    if not target.exists():
-        wheel = keras.utils.get_file(ISLP_WHEEL, origin=ISLP_WHEEL_URL,
-                                     file_hash=ISLP_WHEEL_SHA256, cache_subdir="datasets/islp")
-        with zipfile.ZipFile(wheel) as archive:
-            target.write_bytes(archive.read(f"ISLP/data/{name}.csv"))
-    return _check_hash(target, ISLP_TABLES[name])
-
-
 def load_islp(name: str, verbose: bool = True):
-    """An ISLP data set (``"NYSE"`` or ``"Hitters"``) as the pandas frame ISLP gives.
+    """An ISLP data set (``"NYSE"`` or ``"Hitters"``) as the frame ``ISLP.load_data`` gives.
 
-    Uses the ``ISLP`` package when it is installed (``pip install --no-deps ISLP``);
-    otherwise the CSV from the ISLP wheel on PyPI, cached under the Keras cache.
+    The CSV ships inside nbutils (the same bytes as in the ISLP 0.6.0 package, SHA-256
+    checked), so this needs no network and no ISLP package.
     """
     if name not in ISLP_TABLES:
         raise ValueError(f"unknown ISLP data set {name!r}; choose from {sorted(ISLP_TABLES)}")
-    try:
-        from ISLP import load_data as islp_load_data
-    except ImportError:
-        islp_load_data = None
-    if islp_load_data is not None:
-        _report(name, "the ISLP package", verbose)
-        return islp_load_data(name)
-    return _first_source(
-        name, f"{name}.csv", PYPI_HOST, lambda: _islp_frame(_islp_from_wheel(name), name),
-        (keras_cache_dir() / "islp" / f"{name}.csv").exists(),
-        lambda d: _islp_frame(_check_hash(d / f"{name}.csv", ISLP_TABLES[name]), name),
-        f"{name}.csv", verbose)
+    with resources.as_file(resources.files("nbutils") / "datasets" / f"{name}.csv") as path:
+        frame = _islp_frame(_check_hash(path, ISLP_TABLES[name]), name)
+    _report(name, "the copy shipped with nbutils (from the ISLP package)", verbose)
+    return frame
 
 
 def load_nyse(verbose: bool = True):

@@ -1,11 +1,15 @@
 """The loaders, run against the offline folder (NBUTILS_DATA_DIR) with an empty Keras
-cache and no network, and their failure when nothing is available."""
+cache and no network, the ISLP tables shipped inside nbutils, and the failure when
+nothing is available."""
 
+import hashlib
 import os
+import socket
 import time
-from pathlib import Path
+from importlib import resources
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from nbutils import data
@@ -20,14 +24,23 @@ def offline_only(monkeypatch, tmp_path):
     """Empty Keras cache, no network: the loaders must use the offline folder."""
     monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras"))
     monkeypatch.setattr(data, "host_reachable", lambda *a, **k: False)
-    monkeypatch.setitem(__import__("sys").modules, "ISLP", None)  # ISLP package absent
 
 
 @pytest.fixture
 def nothing_available(monkeypatch, tmp_path):
     monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras"))
     monkeypatch.delenv(data.DATA_DIR_ENV, raising=False)
-    monkeypatch.setitem(__import__("sys").modules, "ISLP", None)
+
+
+@pytest.fixture
+def no_connections(monkeypatch):
+    """Any attempt to open a network connection fails the test."""
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"a network connection was attempted: {args!r}")
+
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
 
 
 @needs_offline
@@ -83,7 +96,24 @@ def test_word_index_and_decoding(offline_only):
 
 
 @needs_offline
-def test_islp_tables_offline(offline_only):
+@pytest.mark.parametrize("loader", [data.load_mnist, data.load_fashion_mnist, data.load_imdb,
+                                    data.load_imdb_word_index])
+def test_no_connection_is_attempted_when_the_offline_folder_is_set(monkeypatch, tmp_path,
+                                                                   no_connections, loader):
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras"))  # empty cache, real probe
+    loader()
+
+
+def test_islp_tables_ship_with_nbutils_and_need_no_network(no_connections, capsys):
+    for name, digest in data.ISLP_TABLES.items():
+        shipped = resources.files("nbutils") / "datasets" / f"{name}.csv"
+        assert hashlib.sha256(shipped.read_bytes()).hexdigest() == digest
+    data.load_hitters()
+    assert "shipped with nbutils" in capsys.readouterr().out
+
+
+def test_islp_tables_have_islp_dtypes():
+    """What ISLP.load_data gives: categorical columns, NYSE indexed by date."""
     nyse = data.load_nyse()
     assert nyse.shape == (6051, 5) and nyse.index.name == "date"
     assert list(nyse.columns) == ["day_of_week", "DJ_return", "log_volume",
@@ -92,7 +122,18 @@ def test_islp_tables_offline(offline_only):
     assert int(nyse["train"].sum()) == 4281
     hitters = data.load_hitters()
     assert hitters.shape == (322, 20) and int(hitters["Salary"].isna().sum()) == 59
-    assert str(hitters["League"].dtype) == "category"
+    for column in ("League", "Division", "NewLeague"):
+        assert isinstance(hitters[column].dtype, pd.CategoricalDtype)
+        assert not hitters[column].cat.ordered
+    assert not nyse["day_of_week"].cat.ordered and nyse["train"].dtype == bool
+    assert hitters["AtBat"].dtype == np.int64 and hitters["Salary"].dtype == np.float64
+    assert isinstance(hitters.index, pd.RangeIndex) and pd.api.types.is_string_dtype(nyse.index)
+
+
+def test_islp_tables_equal_islp_load_data_where_islp_is_installed():
+    islp = pytest.importorskip("ISLP")
+    for name in data.ISLP_TABLES:
+        pd.testing.assert_frame_equal(data.load_islp(name), islp.load_data(name))
 
 
 def test_unknown_islp_table():
@@ -112,7 +153,7 @@ def test_data_dir_that_does_not_exist(monkeypatch, tmp_path):
 
 
 @pytest.mark.parametrize("loader", [data.load_mnist, data.load_fashion_mnist, data.load_imdb,
-                                    data.load_imdb_word_index, data.load_nyse])
+                                    data.load_imdb_word_index])
 def test_fails_fast_with_advice_when_nothing_is_available(nothing_available, monkeypatch,
                                                           loader):
     monkeypatch.setattr(data, "host_reachable", lambda *a, **k: False)
@@ -155,13 +196,28 @@ def test_idx_reader_rejects_other_files(tmp_path):
 
 
 def test_offline_hash_is_checked(monkeypatch, tmp_path):
-    folder = tmp_path / "offline"
-    folder.mkdir()
-    (folder / "NYSE.csv").write_text("date,day_of_week\n")
-    monkeypatch.setenv(data.DATA_DIR_ENV, str(folder))
-    monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras"))
-    monkeypatch.setattr(data, "host_reachable", lambda *a, **k: False)
-    monkeypatch.setitem(__import__("sys").modules, "ISLP", None)
+    damaged = tmp_path / "NYSE.csv"
+    damaged.write_text("date,day_of_week\n")
     with pytest.raises(data.DataUnavailableError, match="SHA-256"):
-        data.load_nyse()
-    assert Path(folder / "NYSE.csv").exists()
+        data._check_hash(damaged, data.ISLP_TABLES["NYSE"])
+
+
+def test_a_bug_in_a_download_is_not_reported_as_unavailable(nothing_available, monkeypatch):
+    """Only a failed download means 'unavailable'; other errors surface as they are."""
+    monkeypatch.setattr(data, "host_reachable", lambda *a, **k: True)
+
+    def broken(*args, **kwargs):
+        raise KeyError("a bug")
+
+    import keras
+
+    monkeypatch.setattr(keras.utils, "get_file", broken)
+    with pytest.raises(KeyError, match="a bug"):
+        data.load_mnist(verbose=False)
+
+    def offline(*args, **kwargs):
+        raise OSError("network is unreachable")
+
+    monkeypatch.setattr(keras.utils, "get_file", offline)
+    with pytest.raises(data.DataUnavailableError):
+        data.load_mnist(verbose=False)

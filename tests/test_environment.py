@@ -67,3 +67,38 @@ def test_ci_runs_the_readme_test_command():
     command = readme_test_command()
     assert command in (ROOT / ".ci" / "run").read_text()
     assert "pytest" in command and "constraints.txt" in command
+    assert "ci/colab-pins.txt" in (ROOT / ".ci" / "run").read_text()
+    assert "KERAS_BACKEND=jax" in (ROOT / ".ci" / "run").read_text()
+
+
+def pins(path) -> dict[str, str]:
+    found = {}
+    for line in (ROOT / path).read_text().splitlines():
+        if line and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            found[requirement_name(name).replace("_", "-")] = version.strip()
+    return found
+
+
+def test_every_lower_bound_is_a_version_some_lane_installs():
+    """A claim such as keras>=3.13.2 holds only if some CI lane runs that version."""
+    lanes = [pins("constraints.txt"), pins("ci/colab-pins.txt"), pins("ci/colab-test-tools.txt")]
+    project = PYPROJECT["project"]
+    wanted = project["dependencies"] + sum(project["optional-dependencies"].values(), [])
+    for requirement in map(Requirement, wanted):
+        bounds = [s.version for s in requirement.specifier if s.operator == ">="]
+        assert bounds, f"{requirement} has no lower bound"
+        name = requirement_name(requirement.name)  # the CPU build counts as tensorflow
+        assert any(lane.get(name) == bounds[0] for lane in lanes), (
+            f"{requirement}: no CI lane installs {name}=={bounds[0]}")
+
+
+def test_colab_pins_name_their_source_and_date():
+    header = (ROOT / "ci" / "colab-pins.txt").read_text().splitlines()[0]
+    assert "googlecolab/backend-info" in header and re.search(r"\d{4}-\d\d-\d\d", header)
+    colab = pins("ci/colab-pins.txt")
+    lowest = {requirement_name(r): re.search(r">=\s*([\d.]+)", r).group(1)
+              for r in PYPROJECT["project"]["dependencies"]}
+    for name, version in colab.items():
+        if name in lowest:
+            assert lowest[name] == version, f"{name}: pyproject's lower bound is not Colab's"

@@ -26,8 +26,10 @@ def clean_environment(monkeypatch) -> None:
 def test_set_up_cells_print_no_log_line_in_a_fresh_kernel(path, monkeypatch):
     clean_environment(monkeypatch)
     monkeypatch.setenv("MPLBACKEND", "Agg")
-    notebook = nbformat.from_dict(load_notebook(path))
-    notebook.cells = [nbformat.from_dict(dict(cell, outputs=[])) for cell in setup_cells(notebook)]
+    notebook = nbformat.read(path, as_version=4)
+    notebook.cells = setup_cells(notebook)
+    for cell in notebook.cells:
+        cell.outputs = []
     NotebookClient(notebook, timeout=300, kernel_name="python3",
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     printed = "".join("".join(out.get("text", "")) for cell in notebook.cells

@@ -136,3 +136,9 @@ def test_readme_tables_are_generated_from_the_notebooks():
 
     readme = (ROOT / "README.md").read_text()
     assert readme_table.render(readme) == readme, "run python tools/readme_table.py"
+
+
+def test_slow_notebooks_say_how_long_they_take_and_how_to_use_a_gpu():
+    from tools import readme_table
+
+    assert not readme_table.stale_notes(), "run python tools/readme_table.py"

@@ -1,7 +1,8 @@
-"""Build the README's notebook and results tables from the committed notebooks.
+"""Build the README's notebook and results tables from the committed notebooks, and the
+run-time note at the top of each slow notebook.
 
-    python tools/readme_table.py           # rewrite the tables in README.md
-    python tools/readme_table.py --check   # exit 1 when README.md is not up to date
+    python tools/readme_table.py           # rewrite the README tables and the notes
+    python tools/readme_table.py --check   # exit 1 when either is not up to date
 
 Nothing in the tables is typed: wall times come from each notebook's metadata (written
 by tools/execute_notebooks.py), results from its ``nbutils.record`` outputs, and the
@@ -24,6 +25,8 @@ from tools.nbrun import ROOT, code_hash, load  # noqa: E402
 
 README = ROOT / "README.md"
 MARKERS = {"notebook-table": "notebooks_table", "results-table": "results_table"}
+SLOW_SECONDS = 120  # a notebook slower than this on a CPU says so at its top
+RUN_TIME = re.compile(r"\n*<!-- run-time -->.*?<!-- /run-time -->", re.S)
 
 
 def repository_url() -> str:
@@ -103,6 +106,41 @@ def results_table() -> str:
     return "\n".join(rows)
 
 
+def run_time_note(notebook: dict) -> str:
+    """The title cell's note on how long the notebook takes, or '' for a quick one."""
+    seconds = notebook["metadata"].get("nbutils", {}).get("full_mode_seconds", 0)
+    if seconds <= SLOW_SECONDS:
+        return ""
+    return ("<!-- run-time -->\n**Run time.** In full mode this notebook took about "
+            f"{round(seconds / 60)} minutes on a 2-core CPU when its outputs were made (a GPU "
+            "time has not been measured yet). On Colab a GPU runtime is much faster: "
+            "*Runtime → Change runtime type → T4 GPU*, then *Runtime → Run all*. "
+            "`FAST = True` in the parameters cell runs a quick, smaller version."
+            "\n<!-- /run-time -->")
+
+
+def with_run_time_note(notebook: dict) -> str:
+    """The notebook's title cell text with its run-time note brought up to date."""
+    title = "".join(notebook["cells"][0]["source"])
+    note = run_time_note(notebook)
+    return RUN_TIME.sub("", title).rstrip("\n") + ("\n\n" + note if note else "")
+
+
+def stale_notes() -> list[Path]:
+    """The notebooks whose title cell does not carry its up-to-date run-time note."""
+    return [path for path in notebooks()
+            if "".join(load(path)["cells"][0]["source"]) != with_run_time_note(load(path))]
+
+
+def write_notes() -> None:
+    import nbformat
+
+    for path in stale_notes():
+        notebook = nbformat.read(path, as_version=4)
+        notebook.cells[0].source = with_run_time_note(load(path))
+        nbformat.write(notebook, path)
+
+
 def render(readme: str) -> str:
     """``readme`` with every generated table replaced by a freshly built one."""
     for marker, builder in MARKERS.items():
@@ -121,11 +159,12 @@ def main(argv: list[str]) -> int:
     text = README.read_text()
     fresh = render(text)
     if args.check:
-        if fresh != text:
-            print("README.md tables are out of date: run python tools/readme_table.py")
-            return 1
-        return 0
-    README.write_text(fresh)
+        stale = [p.name for p in stale_notes()] + (["README.md"] if fresh != text else [])
+        if stale:
+            print(f"out of date: {', '.join(stale)}: run python tools/readme_table.py")
+        return 1 if stale else 0
+    write_notes()
+    README.write_text(render(text))  # the titles feed the table: render after the notes
     return 0
 
 

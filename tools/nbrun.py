@@ -23,11 +23,13 @@ KEPT = {"KERAS_HOME", "NBUTILS_DATA_DIR"}  # where data lives, not how the run b
 
 @contextlib.contextmanager
 def clean_environment(fast: bool, backend: str | None = None) -> Iterator[None]:
-    """The kernel's environment: no TF_*, KERAS_* or NBUTILS_* setting but the data folders."""
+    """The kernel's environment: no TF_*, KERAS_* or NBUTILS_* setting but the data folders,
+    and no MPLBACKEND (a non-interactive backend there would keep figures out of the notebook)."""
     saved = dict(os.environ)
     for name in list(os.environ):
         if name.startswith(("TF_", "KERAS_", "NBUTILS_")) and name not in KEPT:
             del os.environ[name]
+    os.environ.pop("MPLBACKEND", None)  # the kernel's inline backend stores the figures
     if fast:
         os.environ["NBUTILS_FAST"] = "1"
     if backend:
@@ -80,12 +82,15 @@ def execute(path: Path, fast: bool = False, parameters: dict | None = None,
 
 
 def code_hash(notebook) -> str:
-    """A short hash of the notebook's code cells (what a rerun or a sweep ran)."""
+    """A short hash of the notebook's code cells (what a rerun or a sweep ran).
+
+    The first code cell, the Colab install cell, is left out: it does nothing where
+    nbutils is installed, and a test checks it word for word.
+    """
     digest = hashlib.sha256()
-    for cell in notebook["cells"]:
-        if cell["cell_type"] == "code":
-            text = cell["source"]
-            digest.update(("".join(text) if isinstance(text, list) else text).encode())
+    for cell in [c for c in notebook["cells"] if c["cell_type"] == "code"][1:]:
+        text = cell["source"]
+        digest.update(("".join(text) if isinstance(text, list) else text).encode())
     return digest.hexdigest()[:12]
 
 

@@ -2,9 +2,10 @@
 
 A natural cubic spline is a cubic between knots, has two continuous derivatives, and is
 linear beyond the two boundary knots. :class:`NaturalSpline` builds a basis of such
-functions with ``df`` columns the way R's ``splines::ns(x, df, intercept=TRUE)`` does:
-the cubic B-splines of :mod:`scipy.interpolate` on the knots, projected onto the
-functions whose second derivative is zero at both boundary knots, and continued
+functions with ``df`` columns the way R's ``splines::ns(x, df, intercept=TRUE)`` and
+``ISLP.transforms.NaturalSpline(df=df, intercept=True)`` do (the tests compare it with
+the latter): the cubic B-splines of :mod:`scipy.interpolate` on the knots, projected
+onto the functions whose second derivative is zero at both boundary knots, and continued
 linearly outside them. :func:`svd_least_squares` returns the least-squares
 coefficients (the minimum-norm one when the fit is not unique) and ridge coefficients
 for several penalties from one SVD.
@@ -35,17 +36,12 @@ def _bspline_values(x: np.ndarray, t: np.ndarray, nu: int = 0) -> np.ndarray:
     return BSpline(t, np.eye(n_basis), DEGREE, extrapolate=False)(x, nu=nu)
 
 
-def _knot_vector(interior_knots, boundary) -> tuple[np.ndarray, float, float]:
-    """Validate the knots; return the full cubic knot vector and the two boundary knots."""
-    knots = _as_1d(interior_knots, "interior_knots") if len(interior_knots) else np.empty(0)
-    if not isinstance(boundary, (tuple, list)) or len(boundary) != 2:
-        raise TypeError(f"boundary must be a pair (lo, hi), got {boundary!r}")
-    lo, hi = (float(b) for b in boundary)
-    if not (np.isfinite(lo) and np.isfinite(hi) and lo < hi):
-        raise ValueError(f"boundary must satisfy lo < hi, got {boundary!r}")
-    if knots.size and (np.any(np.diff(knots) < 0) or knots[0] <= lo or knots[-1] >= hi):
-        raise ValueError("interior_knots must be sorted and lie strictly inside the boundary")
-    return np.r_[[lo] * (DEGREE + 1), knots, [hi] * (DEGREE + 1)], lo, hi
+def _knot_vector(interior_knots: np.ndarray, lo: float, hi: float) -> np.ndarray:
+    """The full cubic knot vector: each boundary knot four times, the interior ones once."""
+    if interior_knots.size and (interior_knots[0] <= lo or interior_knots[-1] >= hi):
+        raise ValueError("the interior knots must lie strictly inside the boundary: give "
+                         "fit() more distinct x values or use a smaller df")
+    return np.r_[[lo] * (DEGREE + 1), interior_knots, [hi] * (DEGREE + 1)]
 
 
 def _natural_projection(t: np.ndarray, lo: float, hi: float) -> np.ndarray:
@@ -67,19 +63,6 @@ def _evaluate(x: np.ndarray, t: np.ndarray, lo: float, hi: float, coef: np.ndarr
         out[below] = value[0] + np.multiply.outer(x[below] - lo, slope[0])
         out[above] = value[1] + np.multiply.outer(x[above] - hi, slope[1])
     return out
-
-
-def natural_spline_basis(x, interior_knots: Sequence[float],
-                         boundary: tuple[float, float]) -> np.ndarray:
-    """Natural cubic spline basis at ``x``: ``len(interior_knots) + 2`` columns.
-
-    Columns are orthonormal combinations of B-splines (R's ``ns`` construction), so the
-    Euclidean norm of a coefficient vector equals the norm of its B-spline coefficients.
-    Beyond ``boundary`` each column continues as the straight line that touches it there.
-    """
-    x = _as_1d(x)
-    t, lo, hi = _knot_vector(interior_knots, boundary)
-    return _evaluate(x, t, lo, hi, _natural_projection(t, lo, hi))
 
 
 class NaturalSpline:
@@ -114,7 +97,7 @@ class NaturalSpline:
         probs = np.linspace(0.0, 1.0, self.df)[1:-1]
         self.interior_knots_ = np.quantile(x, probs)
         self.boundary_ = (float(lo), float(hi))
-        self._t, _, _ = _knot_vector(self.interior_knots_, self.boundary_)
+        self._t = _knot_vector(self.interior_knots_, *self.boundary_)
         self._z = _natural_projection(self._t, *self.boundary_)
         return self
 

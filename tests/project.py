@@ -51,7 +51,10 @@ def install_cell() -> str:
     return (
         "# Colab: install the course helpers (nbutils) if they are missing; "
         "locally this does nothing.\n"
-        "import importlib.util, subprocess, sys\n"
+        "import importlib.util\n"
+        "import subprocess\n"
+        "import sys\n"
+        "\n"
         'if importlib.util.find_spec("nbutils") is None:\n'
         '    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps",\n'
         f'                    "git+{REPO_URL}"], check=True)'

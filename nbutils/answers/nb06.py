@@ -54,8 +54,8 @@ EXERCISES = [
         rtol=1e-5,
         atol=1e-6,
         explanation="(N^T N + lam I)^{-1} N^T y; as lam -> 0 it tends to "
-                    "pinv(N) @ y = (0, 1, 1), the minimum-norm interpolant, even though "
-                    "N^T N itself is singular.",
+                    "N^+ y = (0, 1, 1) (svd_least_squares(N, y)[0], or np.linalg.pinv(N) @ y), "
+                    "the minimum-norm interpolant, even though N^T N itself is singular.",
         hint="build N and y as arrays; N.T @ N is 3 x 3, add lam times the identity and solve."
     ),
 ]

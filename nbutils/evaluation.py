@@ -1,18 +1,20 @@
-"""Evaluating a classifier: confusion matrix (counted and drawn), the most confident
-mistakes, and a small table that puts measured test errors next to reference figures.
+"""Evaluating classifiers and training runs: the most confident mistakes, a table of
+measured test errors next to reference figures, and the first epoch at which a learning
+curve reaches a level.
 
-Everything works for any number of classes; class names are optional. Plots return
-``(fig, ax)`` plus the data they draw and show nothing until the notebook calls
-``plt.show()``. matplotlib and pandas are imported on first use.
+The confusion matrix and the error rate come from scikit-learn
+(``sklearn.metrics.confusion_matrix``, ``ConfusionMatrixDisplay``, ``zero_one_loss``);
+this module holds only what scikit-learn and Keras do not provide. pandas is imported on
+first use.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import numpy as np
 
-from nbutils._args import count
+from nbutils._args import finite_array, finite_number
 
 
 def _labels(y, name: str) -> np.ndarray:
@@ -30,77 +32,6 @@ def _labels(y, name: str) -> np.ndarray:
     if array.min() < 0:
         raise ValueError(f"{name} must hold labels 0, 1, 2, ...; got a negative label")
     return array.astype(int)
-
-
-def _pair(y_true, y_pred) -> tuple[np.ndarray, np.ndarray]:
-    y_true, y_pred = _labels(y_true, "y_true"), _labels(y_pred, "y_pred")
-    if y_true.shape != y_pred.shape:
-        raise ValueError(f"y_true and y_pred differ in length: {y_true.size} and {y_pred.size}")
-    return y_true, y_pred
-
-
-def error_rate(y_true, y_pred) -> float:
-    """Fraction of predictions that differ from the true labels (1 - accuracy)."""
-    y_true, y_pred = _pair(y_true, y_pred)
-    return float(np.mean(y_true != y_pred))
-
-
-def confusion_matrix(y_true, y_pred, n_classes: int | None = None) -> np.ndarray:
-    """Counts ``C[i, j]`` of examples of true class ``i`` predicted as class ``j``.
-
-    ``n_classes`` defaults to one more than the largest label seen.
-    """
-    y_true, y_pred = _pair(y_true, y_pred)
-    seen = int(max(y_true.max(), y_pred.max())) + 1
-    if n_classes is None:
-        n_classes = seen
-    elif count(n_classes, "n_classes") < seen:
-        raise ValueError(f"n_classes={n_classes} but a label {seen - 1} occurs")
-    matrix = np.zeros((n_classes, n_classes), dtype=int)
-    np.add.at(matrix, (y_true, y_pred), 1)
-    return matrix
-
-
-def plot_confusion_matrix(y_true, y_pred, class_names: Sequence[str] | None = None,
-                          normalize: bool = False, ax=None):
-    """Draw the confusion matrix as a heat map with the count in each cell.
-
-    ``class_names`` label the axes (default: 0, 1, 2, ...); with ``normalize=True`` each
-    row is divided by its total, so the diagonal shows the recall of each class.
-    Returns ``(fig, ax, matrix)``; ``matrix`` is what is drawn (counts or row fractions).
-    """
-    n_classes = None if class_names is None else len(class_names)
-    if class_names is not None and (isinstance(class_names, str) or n_classes == 0):
-        raise TypeError("class_names must be a non-empty sequence of names, one per class")
-    matrix = confusion_matrix(y_true, y_pred, n_classes)
-    names = [str(i) for i in range(len(matrix))] if class_names is None else list(class_names)
-    if normalize:
-        totals = matrix.sum(axis=1, keepdims=True)
-        matrix = np.divide(matrix, totals, out=np.zeros(matrix.shape), where=totals > 0)
-    import matplotlib.pyplot as plt
-
-    k = len(matrix)
-    if ax is None:
-        side = max(3.5, 0.45 * k + 1.5)
-        fig, ax = plt.subplots(figsize=(side + 0.8, side))
-    else:
-        fig = ax.figure
-    image = ax.imshow(matrix, cmap="Blues")
-    fig.colorbar(image, ax=ax, fraction=0.046, pad=0.04)
-    ax.set_xticks(range(k), names, rotation=45 if max(map(len, names)) > 2 else 0,
-                  ha="right" if max(map(len, names)) > 2 else "center")
-    ax.set_yticks(range(k), names)
-    ax.set_xlabel("predicted class")
-    ax.set_ylabel("true class")
-    if k <= 20:
-        high = matrix.max() / 2 if matrix.max() > 0 else 1
-        for i in range(k):
-            for j in range(k):
-                text = f"{matrix[i, j]:.2f}" if normalize else f"{matrix[i, j]:d}"
-                ax.text(j, i, text, ha="center", va="center", fontsize=7,
-                        color="white" if matrix[i, j] > high else "black")
-    fig.tight_layout()
-    return fig, ax, matrix
 
 
 def most_confident_mistakes(probs, y_true, k: int = 10) -> np.ndarray:
@@ -126,6 +57,18 @@ def most_confident_mistakes(probs, y_true, k: int = 10) -> np.ndarray:
     confidence = probs[wrong, predicted[wrong]]
     order = np.argsort(-confidence, kind="stable")
     return wrong[order[:k]]
+
+
+def first_epoch_at_or_below(curve, level: float) -> int | None:
+    """The first epoch (counted from 1) at which ``curve`` is at or below ``level``.
+
+    ``curve`` holds one value per epoch, e.g. ``history.history["loss"]``; returns None
+    when the curve never gets that low.
+    """
+    values = finite_array(curve, "curve", ndim=1)
+    level = finite_number(level, "level")
+    reached = np.flatnonzero(values <= level)
+    return int(reached[0]) + 1 if reached.size else None
 
 
 def compare_errors(measured: Mapping[str, float], reference: Mapping[str, float] | None = None,

@@ -33,7 +33,33 @@ def test_softmax_rows_sum_to_one_and_match_keras():
     p = functions.softmax(logits)
     assert np.allclose(p.sum(axis=1), 1) and np.all(np.isfinite(p))
     assert np.allclose(p, keras.ops.convert_to_numpy(keras.activations.softmax(logits)))
+
+
+def test_softmax_entry_is_the_first_probability_of_three_scores():
+    f, df = functions.activation(functions.SOFTMAX_FIRST)
+    assert "softmax" not in functions.ACTIVATIONS  # the panel is not softmax itself
+    scores = np.column_stack([Z, np.zeros_like(Z), np.zeros_like(Z)])
+    assert np.allclose(f(Z), functions.softmax(scores)[:, 0])
     assert np.isclose(functions.softmax_first(0.0), 1 / 3)
+    assert np.isclose(functions.softmax_first(0.0, n_classes=2), 0.5)
+    assert np.allclose(df(Z), f(Z) * (1 - f(Z)))
+    with pytest.raises(ValueError, match="n_classes"):
+        functions.softmax_first(Z, n_classes=1)
+
+
+def test_leaky_slope_is_the_function_default_not_the_layer_default():
+    x = np.array([-2.0, 3.0], dtype="float32")
+    function = keras.ops.convert_to_numpy(keras.activations.leaky_relu(x))
+    layer = keras.ops.convert_to_numpy(keras.layers.LeakyReLU()(x))
+    assert np.allclose(function, functions.leaky_relu(x))
+    assert np.allclose(layer, functions.leaky_relu(x, slope=0.3))
+
+
+def test_normal_cdf_and_pdf():
+    from scipy.stats import norm
+
+    assert np.allclose(functions.normal_cdf(Z), norm.cdf(Z))
+    assert np.allclose(functions.normal_pdf(Z), norm.pdf(Z))
 
 
 def test_sigmoid_is_stable_for_large_inputs():

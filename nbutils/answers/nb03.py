@@ -20,13 +20,13 @@ EXERCISES = [
         hint="each Dense layer with p inputs and K units has (p + 1) * K parameters.",
     ),
     Exercise(
-        key="03.steps-per-epoch",
-        question="How many gradient steps make one epoch of 50,000 images in mini-batches "
-                 "of 256, counting the last, smaller batch?",
-        expected=196,
-        explanation="50,000 / 256 = 195.3, so 195 full batches and one batch of 80 images: "
-                    "196 steps (ISLR's 48,000 / 128 gives exactly 375).",
-        hint="round the number of batches up, not to the nearest integer.",
+        key="03.islr-steps",
+        question="How many gradient steps are 30 epochs of 48,000 images in mini-batches "
+                 "of 128?",
+        expected=11_250,
+        explanation="48,000 / 128 = 375 steps per epoch (no smaller last batch here), and "
+                    "375 * 30 = 11,250 steps in all.",
+        hint="first the steps of one epoch (images divided by batch size), then the epochs.",
     ),
     Exercise(
         key="03.dropout-scale",
@@ -61,5 +61,26 @@ EXERCISES = [
         explanation="(4 + 1) * (3 - 1) = 10: each class but the baseline has an intercept and "
                     "four slopes, just as MNIST gives (784 + 1) * 9 = 7,065.",
         hint="inputs plus one intercept, times the number of classes minus one.",
+    ),
+    Exercise(
+        key="03.test-error-se",
+        question="Standard error of the test error rate of a classifier that makes 100 "
+                 "mistakes on 2,000 test images (as a fraction).",
+        expected=float(np.sqrt(0.05 * 0.95 / 2000)),
+        rtol=1e-3,
+        explanation="p = 100 / 2000 = 0.05 and SE = sqrt(0.05 * 0.95 / 2000) = 0.00487, about "
+                    "half a percentage point: a rival model's error has to differ by about "
+                    "two of these before the difference is more than test-set luck.",
+        hint="the error rate is a sample proportion: sqrt(p (1 - p) / n).",
+    ),
+    Exercise(
+        key="03.equal-budget-width",
+        question="Smallest K for which a 784-K-10 network has at least as many parameters as "
+                 "the 784-256-128-10 network (235,146).",
+        expected=296,
+        explanation="784-K-10 has (784 + 1) K + (K + 1) 10 = 795 K + 10 parameters; "
+                    "795 K + 10 >= 235,146 gives K >= 295.8, so K = 296 (235,330 parameters). "
+                    "One layer of 296 units has the same budget as the 256-128 pair.",
+        hint="write the parameter count of 784-K-10 as a linear function of K and solve.",
     ),
 ]

@@ -1,105 +1,63 @@
-"""Plumbing for sequence data: bag-of-words matrices, lagged time-series designs, R^2.
+"""Plumbing for the sequence notebook: a learning curve on data the model does not train on.
 
-The ideas (what a document-term matrix is, what a lag is) are taught in the notebooks;
-these functions only build the arrays so that the notebooks stay short.
+What notebook 05 teaches (the document-term matrix, bigrams, the lagged design, R^2) is
+built in the notebook itself; this module only holds the callback that draws its figure.
 """
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Sequence
 from typing import Any
 
+import keras
 import numpy as np
 
 from nbutils._args import count
 
 
-def bag_of_words(sequences: Sequence[Sequence[int]], num_words: int, dtype: Any = np.float32):
-    """Sparse binary document-term matrix: entry (i, j) is 1 when word j occurs in document i.
+class HeldOutCurve(keras.callbacks.Callback):
+    """After every epoch, evaluate the model on ``(x, y)`` and keep one metric.
 
-    ``sequences`` holds word indices (as from ``nbutils.data.load_imdb``); indices at or
-    above ``num_words`` raise an error. Returns a ``scipy.sparse.csr_matrix`` of shape
-    ``(len(sequences), num_words)``.
+    Meant for the figure of a learning curve on the test set: the curve is looked at,
+    never used to choose an epoch (that is what validation data are for). ``metric`` is
+    a name the model was compiled with (``"accuracy"``, ``"loss"``, ...); the values are
+    in :attr:`history`, one per epoch, as Python floats.
     """
-    from scipy import sparse
 
-    num_words = count(num_words, "num_words")
-    if isinstance(sequences, (str, bytes)) or not hasattr(sequences, "__len__"):
-        raise TypeError("sequences must be a list or array of integer sequences")
-    lengths = np.fromiter((len(seq) for seq in sequences), dtype=np.int64,
-                          count=len(sequences))
-    words = np.fromiter(itertools.chain.from_iterable(sequences), dtype=np.int64,
-                        count=int(lengths.sum()))
-    if words.size and (words.min() < 0 or words.max() >= num_words):
-        bad = int(np.searchsorted(np.cumsum(lengths),
-                                  np.flatnonzero((words < 0) | (words >= num_words))[0],
-                                  side="right"))
-        raise ValueError(f"document {bad} has word indices outside 0..{num_words - 1}; "
-                         "load the data with the same num_words")
-    rows = np.repeat(np.arange(len(sequences), dtype=np.int64), lengths)
-    matrix = sparse.csr_matrix((np.ones(words.size, dtype=dtype), (rows, words)),
-                               shape=(len(sequences), num_words))
-    matrix.sum_duplicates()
-    matrix.data[:] = 1  # presence, not counts
-    return matrix
+    def __init__(self, x: Any, y: Any, metric: str = "accuracy", batch_size: int = 2048):
+        super().__init__()
+        if not isinstance(metric, str) or not metric:
+            raise TypeError("metric must be the name of a compiled metric, such as 'accuracy'")
+        n_x, n_y = _length(x, "x"), _length(y, "y")
+        if n_x != n_y:
+            raise ValueError(f"x and y must have the same number of rows, got {n_x} and {n_y}")
+        self.x, self.y, self.metric = x, y, metric
+        self.batch_size = count(batch_size, "batch_size")
+        self.history: list[float] = []
+
+    def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
+        scores = self.model.evaluate(self.x, self.y, batch_size=self.batch_size, verbose=0,
+                                     return_dict=True)
+        if self.metric not in scores:
+            raise ValueError(f"the model reports {sorted(scores)}, not {self.metric!r}: compile "
+                           f"it with metrics=[{self.metric!r}] or pick one of those")
+        self.history.append(float(scores[self.metric]))
 
 
-def _as_2d(values: Any, name: str = "values") -> np.ndarray:
-    array = np.asarray(values, dtype=float)
-    if array.ndim == 1:
-        array = array[:, None]
-    if array.ndim != 2:
-        raise ValueError(f"{name} must be 1-D (one series) or 2-D (time x variables)")
-    return array
-
-
-def mini_series(values: Any, lags: int) -> np.ndarray:
-    """Stack the windows of the ``lags`` previous time steps: shape ``(T - lags, lags, p)``.
-
-    Row ``i`` holds times ``i, ..., i + lags - 1`` (oldest first) and goes with the
-    target at time ``i + lags``; this is the 3-D input a Keras recurrent layer expects.
-    """
-    lags = count(lags, "lags")
-    array = _as_2d(values)
-    if lags >= len(array):
-        raise ValueError(f"lags={lags} leaves no rows: the series has {len(array)} time steps")
-    windows = np.lib.stride_tricks.sliding_window_view(array, lags, axis=0)  # (T-L+1, p, L)
-    return np.ascontiguousarray(windows[:-1].transpose(0, 2, 1))
-
-
-def lag_matrix(values: Any, lags: int, names: Sequence[str] | None = None):
-    """Flattened lagged design: columns lag 1 of every variable, then lag 2, ... lag ``lags``.
-
-    Row ``i`` goes with the target at time ``i + lags``; no intercept column is added.
-    A pandas DataFrame (or ``names``) gives a DataFrame with columns ``"<name>_<lag>"``
-    (and, for a DataFrame, the target rows' index); otherwise a 2-D array of shape
-    ``(T - lags, lags * p)``.
-    """
-    import pandas as pd
-
-    windows = mini_series(values, lags)  # oldest first
-    flat = windows[:, ::-1, :].reshape(len(windows), -1)  # lag 1 first
-    frame = isinstance(values, pd.DataFrame)
-    if names is None and not frame:
-        return flat
-    names = list(values.columns) if names is None else list(names)
-    if len(names) != windows.shape[2]:
-        raise ValueError(f"names has {len(names)} entries for {windows.shape[2]} variables")
-    columns = [f"{name}_{lag}" for lag in range(1, lags + 1) for name in names]
-    index = values.index[lags:] if frame else None
-    return pd.DataFrame(flat, columns=columns, index=index)
-
-
-def r_squared(y: Any, y_hat: Any) -> float:
-    """Share of the variance of ``y`` explained by ``y_hat``: 1 - RSS / TSS (TSS about mean(y))."""
-    y = np.asarray(y, dtype=float).ravel()
-    y_hat = np.asarray(y_hat, dtype=float).ravel()
-    if y.shape != y_hat.shape:
-        raise ValueError(f"y and y_hat must have the same length, got {y.size} and {y_hat.size}")
-    if y.size < 2:
-        raise ValueError("R^2 needs at least two observations")
-    tss = float(np.sum((y - y.mean()) ** 2))
-    if tss == 0:
-        raise ValueError("y is constant, so R^2 is undefined")
-    return 1.0 - float(np.sum((y - y_hat) ** 2)) / tss
+def _length(data: Any, name: str) -> int:
+    """Number of rows of an array, a sparse matrix or a list of arrays (several inputs)."""
+    if isinstance(data, (list, tuple)):
+        if not data:
+            raise ValueError(f"{name} is empty")
+        if not all(getattr(part, "ndim", np.ndim(part)) >= 1 for part in data):
+            return len(data)  # a plain list of numbers: one row each
+        lengths = {_length(part, name) for part in data}
+        if len(lengths) != 1:
+            raise ValueError(f"the arrays in {name} have different numbers of rows")
+        return lengths.pop()
+    shape = getattr(data, "shape", None)
+    if shape is None:
+        data = np.asarray(data)
+        shape = data.shape
+    if len(shape) == 0:
+        raise TypeError(f"{name} must be an array with one row per example, not a scalar")
+    return int(shape[0])

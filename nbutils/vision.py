@@ -1,7 +1,7 @@
-"""Image helpers for the convolutional-network notebook: a NumPy 2-D correlation to check
-``Conv2D`` by hand, learned filters and feature maps as image grids, previews of data
-augmentation, and a pretrained ``keras.applications`` network that is skipped cleanly
-when its weights cannot be fetched.
+"""Image helpers for the convolutional-network notebook: learned filters and feature maps
+as image grids, previews of data augmentation, occlusion maps drawn over their images,
+and a pretrained ``keras.applications`` network that is left out quietly when its
+weights cannot be fetched.
 
 Plot functions return ``(fig, axes)`` and show nothing until the notebook calls
 ``plt.show()``; matplotlib and Keras are imported on first use.
@@ -13,33 +13,11 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from nbutils._args import count, finite_array, finite_number
+from nbutils._args import count, finite_number
 from nbutils.plots import image_grid
 
 WEIGHTS_HOST = "storage.googleapis.com"
 """Host that serves the ``keras.applications`` weight files."""
-
-
-def correlate2d(image, kernel, padding: str = "valid") -> np.ndarray:
-    """Slide ``kernel`` over ``image`` and take the dot product at each position.
-
-    This is what ``keras.layers.Conv2D`` computes (a cross-correlation: the kernel is
-    not flipped). ``padding="valid"`` keeps only positions where the kernel fits;
-    ``"same"`` pads with zeros so the output has the image's shape, putting the extra
-    row/column at the bottom/right when the kernel size is even, as Keras does.
-    """
-    image = finite_array(image, "image", ndim=2)
-    kernel = finite_array(kernel, "kernel", ndim=2)
-    if padding not in ("valid", "same"):
-        raise ValueError(f"padding must be 'valid' or 'same', got {padding!r}")
-    kh, kw = kernel.shape
-    if padding == "same":
-        top, left = (kh - 1) // 2, (kw - 1) // 2
-        image = np.pad(image, ((top, kh - 1 - top), (left, kw - 1 - left)))
-    if image.shape[0] < kh or image.shape[1] < kw:
-        raise ValueError(f"kernel {kernel.shape} is larger than the image {image.shape}")
-    windows = np.lib.stride_tricks.sliding_window_view(image, (kh, kw))
-    return np.einsum("ijkl,kl->ij", windows, kernel)
 
 
 def _grid(n: int, ncols: int, size: float):
@@ -162,6 +140,47 @@ def plot_augmented(grid: np.ndarray, size: float = 1.1, cmap: str = "gray"):
     return fig, axes
 
 
+def plot_occlusion(images, maps, titles: Sequence[str] | None = None, size: float = 1.6,
+                   alpha: float = 0.55, cmap: str = "RdBu_r"):
+    """Draw each image (top row) and its occlusion map laid over it (bottom row).
+
+    ``images`` has shape (N, H, W) or (N, H, W, 1); ``maps`` holds one map per image,
+    of any size (it is stretched over the image), for example the drop in the
+    probability of the true class when a patch is covered. The colour scale is
+    symmetric around 0 and shared by all maps (red: covering this part hurts the
+    prediction). Returns ``(fig, axes)`` with axes of shape (2, N).
+    """
+    images = np.asarray(images, dtype=float)
+    if images.ndim == 4 and images.shape[-1] == 1:
+        images = images[..., 0]
+    maps = np.asarray(maps, dtype=float)
+    if images.ndim != 3 or len(images) == 0:
+        raise ValueError(f"images must have shape (N, H, W[, 1]), got {images.shape}")
+    if maps.ndim != 3 or len(maps) != len(images):
+        raise ValueError(f"maps must have shape (N, h, w) with N = {len(images)}, got {maps.shape}")
+    if not np.all(np.isfinite(maps)):
+        raise ValueError("maps must be finite")
+    alpha = finite_number(alpha, "alpha")
+    if not 0 <= alpha <= 1:
+        raise ValueError(f"alpha must be between 0 and 1, got {alpha}")
+    if titles is not None and len(titles) != len(images):
+        raise ValueError(f"give one title per image ({len(images)}), got {len(titles)}")
+    size = finite_number(size, "size", positive=True)
+    n = len(images)
+    fig, axes = image_grid(2, n, (size * n, 2 * size + 0.4))
+    limit = float(np.abs(maps).max()) or 1.0
+    height, width = images.shape[1:]
+    for k in range(n):
+        axes[0, k].imshow(images[k], cmap="gray")
+        axes[1, k].imshow(images[k], cmap="gray")
+        axes[1, k].imshow(maps[k], cmap=cmap, vmin=-limit, vmax=limit, alpha=alpha,
+                          extent=(-0.5, width - 0.5, height - 0.5, -0.5))
+        if titles is not None:
+            axes[0, k].set_title(titles[k], fontsize=8)
+    fig.tight_layout()
+    return fig, axes
+
+
 def weights_cached(filename: str) -> bool:
     """True when a ``keras.applications`` weight file is already in the Keras cache."""
     if not isinstance(filename, str) or not filename:
@@ -178,8 +197,8 @@ def load_pretrained(builder, weights_file: str | None = None, timeout: float = 3
     ``builder`` is e.g. ``keras.applications.MobileNetV2``; ``kwargs`` go to it.
     The weights are used from the Keras cache when ``weights_file`` is there;
     otherwise they are downloaded when the weight server answers within ``timeout``
-    seconds. When neither works the function prints why and returns None, so a
-    notebook can skip the step without an error.
+    seconds. When neither works the function says in one line that the weights are
+    not available here and returns None, so that a notebook can leave the extra out.
     """
     if not callable(builder):
         raise TypeError("builder must be a keras.applications function, e.g. MobileNetV2")
@@ -188,13 +207,13 @@ def load_pretrained(builder, weights_file: str | None = None, timeout: float = 3
     name = getattr(builder, "__name__", "the network")
     cached = weights_file is not None and weights_cached(weights_file)
     if not cached and not host_reachable(WEIGHTS_HOST, timeout=timeout):
-        print(f"Skipped: the pretrained {name} weights are not in the Keras cache and "
-              f"{WEIGHTS_HOST} cannot be reached (no internet). Run this notebook on "
-              "Colab, or anywhere online, to see this step.")
+        print(f"The pretrained {name} weights are not available on this machine (not in "
+              f"the Keras cache, and {WEIGHTS_HOST} cannot be reached), so this extra does "
+              "not run here; it runs on Colab or on any machine online.")
         return None
     try:
         return builder(weights="imagenet", **kwargs)
     except Exception as error:  # download or file errors differ by platform
-        print(f"Skipped: the pretrained {name} weights could not be loaded "
-              f"({type(error).__name__}); the notebook goes on without them.")
+        print(f"The pretrained {name} weights could not be loaded ({type(error).__name__}), "
+              "so this extra does not run here.")
         return None

@@ -18,51 +18,6 @@ def _close_figures():
     plt.close("all")
 
 
-def test_correlate2d_valid_matches_hand_values():
-    image = np.arange(1, 13).reshape(3, 4)  # a..l = 1..12
-    kernel = np.array([[1, 2], [3, 4]])
-    # top-left: 1*1 + 2*2 + 5*3 + 6*4 = 44; each step right adds 1+2+3+4 = 10
-    expected = np.array([[44, 54, 64], [84, 94, 104]])
-    np.testing.assert_allclose(vision.correlate2d(image, kernel), expected)
-
-
-@pytest.mark.parametrize("shape", [(5, 7), (6, 6)])
-@pytest.mark.parametrize("kshape", [(3, 3), (2, 2), (3, 2), (1, 1)])
-def test_correlate2d_agrees_with_scipy(shape, kshape):
-    rng = np.random.default_rng(0)
-    image, kernel = rng.normal(size=shape), rng.normal(size=kshape)
-    np.testing.assert_allclose(vision.correlate2d(image, kernel),
-                               scipy_correlate2d(image, kernel, mode="valid"))
-
-
-def test_correlate2d_same_keeps_shape_and_odd_kernel_centres():
-    rng = np.random.default_rng(1)
-    image, kernel = rng.normal(size=(6, 5)), rng.normal(size=(3, 3))
-    out = vision.correlate2d(image, kernel, padding="same")
-    assert out.shape == image.shape
-    np.testing.assert_allclose(out, scipy_correlate2d(image, kernel, mode="same"))
-
-
-def test_correlate2d_same_even_kernel_pads_bottom_right_like_keras():
-    image = np.arange(9.0).reshape(3, 3)
-    out = vision.correlate2d(image, np.ones((2, 2)), padding="same")
-    # bottom-right window holds only image[2, 2] = 8 and three zeros of padding
-    assert out.shape == (3, 3)
-    assert out[0, 0] == 0 + 1 + 3 + 4
-    assert out[2, 2] == 8
-
-
-def test_correlate2d_rejects_bad_arguments():
-    with pytest.raises(ValueError, match="padding"):
-        vision.correlate2d(np.ones((3, 3)), np.ones((2, 2)), padding="full")
-    with pytest.raises(ValueError, match="larger than the image"):
-        vision.correlate2d(np.ones((2, 2)), np.ones((3, 3)))
-    with pytest.raises(ValueError, match="2-D"):
-        vision.correlate2d(np.ones(4), np.ones((2, 2)))
-    with pytest.raises(ValueError, match="finite"):
-        vision.correlate2d(np.array([[1.0, np.nan]]), np.ones((1, 1)))
-
-
 def test_plot_filters_draws_each_filter_of_the_channel():
     kernel = np.random.default_rng(2).normal(size=(3, 3, 2, 5))
     fig, axes = vision.plot_filters(kernel, channel=1, ncols=3)
@@ -111,7 +66,7 @@ def test_feature_maps_returns_layer_outputs_for_one_image():
     assert maps["conv"].shape == (8, 8, 3)
     assert maps["pool"].shape == (4, 4, 3)
     kernel, bias = model.get_layer("conv").get_weights()
-    by_hand = vision.correlate2d(image[:, :, 0], kernel[:, :, 0, 1], padding="same") + bias[1]
+    by_hand = scipy_correlate2d(image[:, :, 0], kernel[:, :, 0, 1], mode="same") + bias[1]
     np.testing.assert_allclose(maps["conv"][:, :, 1], by_hand, rtol=1e-4, atol=1e-5)
     np.testing.assert_allclose(maps["pool"][0, 0], maps["conv"][:2, :2].max(axis=(0, 1)),
                                rtol=1e-6)
@@ -155,7 +110,36 @@ def test_augmented_copies_rejects_bad_arguments():
         vision.plot_augmented(np.zeros((2, 1, 4, 4)))
 
 
-def test_load_pretrained_skips_with_a_message_when_offline(monkeypatch, tmp_path, capsys):
+def test_plot_occlusion_overlays_each_map_on_its_image():
+    rng = np.random.default_rng(6)
+    images, maps = rng.random((3, 8, 8, 1)), rng.normal(size=(3, 4, 4))
+    fig, axes = vision.plot_occlusion(images, maps, titles=["a", "b", "c"])
+    assert axes.shape == (2, 3)
+    for k in range(3):
+        np.testing.assert_allclose(axes[0, k].images[0].get_array(), images[k, :, :, 0])
+        overlay = axes[1, k].images[1]
+        np.testing.assert_allclose(overlay.get_array(), maps[k])
+        assert overlay.get_extent() == [-0.5, 7.5, 7.5, -0.5]
+        low, high = overlay.get_clim()
+        assert low == pytest.approx(-high) and high == pytest.approx(np.abs(maps).max())
+    assert axes[0, 1].get_title() == "b"
+
+
+def test_plot_occlusion_rejects_bad_arguments():
+    images = np.zeros((2, 8, 8))
+    with pytest.raises(ValueError, match="images"):
+        vision.plot_occlusion(np.zeros((8, 8)), np.zeros((1, 4, 4)))
+    with pytest.raises(ValueError, match="one map per image|maps must have shape"):
+        vision.plot_occlusion(images, np.zeros((3, 4, 4)))
+    with pytest.raises(ValueError, match="finite"):
+        vision.plot_occlusion(images, np.full((2, 4, 4), np.nan))
+    with pytest.raises(ValueError, match="alpha"):
+        vision.plot_occlusion(images, np.zeros((2, 4, 4)), alpha=2)
+    with pytest.raises(ValueError, match="title"):
+        vision.plot_occlusion(images, np.zeros((2, 4, 4)), titles=["x"])
+
+
+def test_load_pretrained_says_it_is_unavailable_when_offline(monkeypatch, tmp_path, capsys):
     import nbutils.data
 
     monkeypatch.setenv("KERAS_HOME", str(tmp_path))
@@ -167,7 +151,8 @@ def test_load_pretrained_skips_with_a_message_when_offline(monkeypatch, tmp_path
 
     assert vision.load_pretrained(builder, weights_file="w.h5") is None
     assert called == []
-    assert "Skipped" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "not available" in out and not out.startswith("Skipped")
 
 
 def test_load_pretrained_uses_cache_and_reports_failures(monkeypatch, tmp_path, capsys):

@@ -1,16 +1,9 @@
 """Exercises of notebook 04 (convolutional networks)."""
 
 import numpy as np
+from scipy.signal import correlate2d
 
 from nbutils.checks import Exercise
-
-
-def _slide(image: np.ndarray, kernel: np.ndarray) -> np.ndarray:
-    """Valid 2-D correlation written out as two loops (the reference answer)."""
-    kh, kw = kernel.shape
-    rows, cols = image.shape[0] - kh + 1, image.shape[1] - kw + 1
-    return np.array([[np.sum(image[i:i + kh, j:j + kw] * kernel) for j in range(cols)]
-                     for i in range(rows)])
 
 
 def _max_pool(x) -> np.ndarray:
@@ -29,7 +22,7 @@ EXERCISES = [
         question="Slide the filter [[1, -1], [2, 0]] over the image "
                  "[[2, 0, 1, 3], [1, 4, 0, 2], [0, 1, 5, 1]] (no padding, stride 1, no "
                  "flipping, as Conv2D does). Give the 2 x 3 result as an array.",
-        expected=_slide(SLIDE_IMAGE, SLIDE_KERNEL),
+        expected=correlate2d(SLIDE_IMAGE, SLIDE_KERNEL, mode="valid"),
         explanation="Top-left: 2*1 + 0*(-1) + 1*2 + 4*0 = 4; each entry is the dot product "
                     "of the filter with the 2 x 2 patch under it.",
         hint="the output has (3 - 2 + 1) x (4 - 2 + 1) entries; start at the top-left patch "
@@ -71,5 +64,18 @@ EXERCISES = [
         explanation="Reshaping (H, W) to (H/2, 2, W/2, 2) puts each block on axes 1 and 3; "
                     "the maximum over them is the pooled image.",
         hint="x.reshape(h // 2, 2, w // 2, 2) and a max over two axes, or two loops.",
+    ),
+    Exercise(
+        key="04.bn-weights",
+        question="A BatchNormalization layer follows a convolution with 64 filters. How many "
+                 "weights does it hold in all, and how many does gradient descent train? "
+                 "Answer with a pair (total, trained).",
+        expected=(256, 128),
+        explanation="Per channel it holds a scale gamma and a shift beta, which are trained, "
+                    "and a moving mean and a moving variance, which are updated as running "
+                    "averages during training but not by gradient descent: 4 x 64 = 256 in "
+                    "all, 2 x 64 = 128 trained.",
+        hint="count what the layer keeps per channel: what it learns, and what it only "
+             "averages for inference.",
     ),
 ]

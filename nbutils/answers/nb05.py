@@ -1,4 +1,4 @@
-"""Answers to the exercises of notebook 05 (IMDB bag-of-words and RNNs; NYSE forecasting)."""
+"""Answers to the exercises of notebook 05 (IMDB bag of words, bigrams, RNNs; NYSE forecasts)."""
 
 from nbutils.checks import Exercise
 
@@ -31,6 +31,16 @@ EXERCISES = [
         hint="slice with review[-5:] and put 5 - len(...) zeros in front",
     ),
     Exercise(
+        key="05.bigram-code",
+        question="The code a * 10,000 + b of the bigram \"not good\" (word indices a, b).",
+        expected=240_052,
+        explanation=("\"not\" has rank 21 and \"good\" rank 49 in the word index, so their "
+                     "indices are 24 and 52 and the code is 24 * 10,000 + 52 = 240,052; "
+                     "code // 10,000 and code % 10,000 give the two words back."),
+        hint="the index of a word is word_index[word] + 3, for both words of the pair",
+        atol=0.5,
+    ),
+    Exercise(
         key="05.strawman-train-r2",
         question=("R^2 of the straw man v_hat_t = v_{t-1} on the 4,280 consecutive pairs of "
                   "the training days' log_volume, rounded to 3 decimals."),
@@ -40,7 +50,7 @@ EXERCISES = [
                      "trends in volume that yesterday's value carries along, so the straw "
                      "man's score depends strongly on the period it is judged on."),
         hint=("v = nyse.loc[nyse['train'], 'log_volume'].to_numpy(); "
-              "then r_squared(v[1:], v[:-1])"),
+              "then r2_score(v[1:], v[:-1])"),
         atol=1.5e-3,
     ),
     Exercise(

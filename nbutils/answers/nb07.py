@@ -57,23 +57,40 @@ EXERCISES = [
         rtol=1e-5,
     ),
     Exercise(
-        key="07.js-disjoint",
-        question=("What is the Jensen-Shannon divergence (in nats) between two distributions "
-                  "whose supports do not overlap?"),
-        expected=float(np.log(2)),
-        explanation=("Where p > 0, the mixture is m = p/2, so KL(p || m) = log 2; likewise "
-                     "KL(q || m) = log 2. JS = (log 2 + log 2)/2 = log 2, whatever the distance."),
-        hint="on the support of p, the mixture (p + q)/2 equals p/2",
-        rtol=1e-5,
+        key="07.value-disjoint",
+        question=("The data p and the generator q have supports that do not overlap and the "
+                  "discriminator is optimal. What is the value V(d*) = E_p[log d*(x)] + "
+                  "E_q[log(1 - d*(x))]?"),
+        expected=0.0,
+        explanation=("On the support of p, d* = p / (p + 0) = 1, so log d* = 0; on the support "
+                     "of q, d* = 0, so log(1 - d*) = 0. V(d*) = 0 = 2 log 2 - log 4: JS sits at "
+                     "its ceiling log 2, whatever the distance between the supports, and the "
+                     "discriminator separates the two perfectly."),
+        hint="what is p / (p + q) where q is zero, and where p is zero?",
+        rtol=0.0,
+        atol=1e-6,
     ),
     Exercise(
         key="07.wasserstein-shift",
-        question=("What is the Wasserstein-1 distance between N(1, 2^2) and N(4, 2^2)?"),
-        expected=3.0,
-        explanation=("Shifting every point of the first distribution by 3 gives the second, and "
-                     "no plan moves mass less far on average: W = |4 - 1| = 3. The spread does "
-                     "not matter when it is the same."),
+        question="What is the Wasserstein-1 distance between N(1, 2^2) and N(-1.5, 2^2)?",
+        expected=2.5,
+        explanation=("Shifting every point of the first distribution by -2.5 gives the second, "
+                     "and no plan moves mass less far on average: W = |1 - (-1.5)| = 2.5. The "
+                     "spread does not matter when it is the same."),
         hint="how far must each unit of mass travel?",
+        rtol=1e-6,
+    ),
+    Exercise(
+        key="07.noise-ridge-alpha",
+        question=("Least squares on many noisy copies of a data set with n = 400 observations, "
+                  "each input given independent N(0, 0.2^2) noise: which alpha of "
+                  "sklearn's Ridge (||y - X b||^2 + alpha ||b||^2) gives the same coefficients "
+                  "in the limit?"),
+        expected=16.0,
+        explanation=("Averaged over the noise, each observation's squared error gains "
+                     "sigma^2 ||b||^2; summed over n observations that is alpha = n sigma^2 = "
+                     "400 * 0.04 = 16."),
+        hint="average the squared error over the noise for one observation, then sum over n",
         rtol=1e-6,
     ),
 ]

@@ -101,7 +101,8 @@ def results_table() -> str:
             target = f"{side} {result.show(result.target)}" if result.target is not None else ""
             reference = (f"{result.show(result.reference)} ({result.source})"
                          if result.reference is not None else "")
-            rows.append(f"| {path.name[:2]} | {result.label} | {result.show()} | {mean} | "
+            label = result.label.replace("|", "\\|")  # a bar inside a cell ends the cell
+            rows.append(f"| {path.name[:2]} | {label} | {result.show()} | {mean} | "
                         f"{worst} | {n} | {target} | {reference} |")
     return "\n".join(rows)
 
@@ -144,11 +145,11 @@ def write_notes() -> None:
 def render(readme: str) -> str:
     """``readme`` with every generated table replaced by a freshly built one."""
     for marker, builder in MARKERS.items():
-        pattern = re.compile(rf"(<!-- {marker} -->\n).*?(\n<!-- /{marker} -->)", re.S)
+        pattern = re.compile(rf"(<!-- {marker} -->\n)(?:.*?\n)?(<!-- /{marker} -->)", re.S)
         if not pattern.search(readme):
             raise ValueError(f"README.md has no <!-- {marker} --> ... <!-- /{marker} --> block")
         table = globals()[builder]()
-        readme = pattern.sub(lambda m, t=table: m.group(1) + t + m.group(2), readme)
+        readme = pattern.sub(lambda m, t=table: m.group(1) + t + "\n" + m.group(2), readme)
     return readme
 
 

@@ -2,8 +2,9 @@
 
 :func:`record` prints one line for the reader and stores the same result, with its
 target, its trivial baseline and its published reference, as a machine-readable output
-(MIME type :data:`RESULT_MIME`). ``tools/results.py`` reads those outputs back from the
-committed notebooks to build the README table, compare reruns and collect seed sweeps.
+(MIME type :data:`RESULT_MIME`). :func:`results_of` reads them back from a notebook:
+the tools use it to build the README tables (``tools/readme_table.py``), compare reruns
+(``tools/rerun.py``) and collect seed sweeps (``tools/seed_sweep.py``).
 """
 
 from __future__ import annotations

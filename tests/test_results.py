@@ -104,7 +104,20 @@ def test_seed_sweeps_reproduce_and_meet_the_targets_on_every_seed(path):
     first = sweep["runs"][0]
     assert first["seed"] == sweep["committed_seed"] and first["reproduces_committed"]
     for run in sweep["runs"]:
+        assert not run.get("errors"), f"seed {run['seed']}: {run['errors']}"
         for key, value in run["results"].items():
             result = committed[key]
             assert result.meets(result.target, value), (
                 f"seed {run['seed']}: {result.label} = {result.show(value)} misses its target")
+
+
+def test_a_run_that_fails_a_cell_goes_on_when_asked_and_lists_its_errors(tmp_path):
+    import nbformat
+
+    path = tmp_path / "fails.ipynb"
+    cells = [nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("assert x == 2, 'x'"),
+             nbformat.v4.new_code_cell("print('after')")]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), path)
+    notebook, _ = nbrun.execute(path, allow_errors=True)
+    assert nbrun.errors(notebook) == ["AssertionError: x"]
+    assert notebook.cells[2].outputs[0]["text"] == "after\n"

@@ -66,12 +66,16 @@ def strip_timing(notebook) -> None:
 
 
 def execute(path: Path, fast: bool = False, parameters: dict | None = None,
-            timeout: int = 1800, backend: str | None = None):
-    """Execute a copy of the notebook in a fresh kernel; return (notebook, wall seconds)."""
+            timeout: int = 1800, backend: str | None = None, allow_errors: bool = False):
+    """Execute a copy of the notebook in a fresh kernel; return (notebook, wall seconds).
+
+    With ``allow_errors`` a failing cell (a missed target, say) does not stop the run, so
+    the results recorded up to it can still be read; :func:`errors` lists what failed.
+    """
     notebook = nbformat.read(path, as_version=4)
     inject(notebook, parameters or {})
     client = NotebookClient(notebook, timeout=timeout, kernel_name="python3",
-                            record_timing=False,
+                            record_timing=False, allow_errors=allow_errors,
                             resources={"metadata": {"path": str(Path(path).parent)}})
     with clean_environment(fast, backend):
         start = time.perf_counter()
@@ -79,6 +83,12 @@ def execute(path: Path, fast: bool = False, parameters: dict | None = None,
         seconds = time.perf_counter() - start
     strip_timing(notebook)
     return notebook, seconds
+
+
+def errors(notebook) -> list[str]:
+    """'Name: message' of each error a run of the notebook raised, in cell order."""
+    return [f"{out['ename']}: {out['evalue']}" for cell in notebook["cells"]
+            for out in cell.get("outputs", []) if out.get("output_type") == "error"]
 
 
 def code_hash(notebook) -> str:

@@ -8,7 +8,9 @@ committed results (within each result's tolerance). By default it runs 5 seeds f
 notebook whose committed full-mode run took under 2 minutes, else 3. The values per
 seed, with the machine, the date and the package versions, go to
 ``results/<notebook>.json`` after every run, so an interrupted sweep keeps what it did.
-Exit status 1 when the committed seed does not reproduce or a target is missed.
+A run whose cell fails (a missed target, say) goes on to the end, so its values are
+kept, and its errors are stored with it. Exit status 1 when the committed seed does not
+reproduce, a target is missed or a cell fails.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from nbutils.results import results_of  # noqa: E402
-from tools.nbrun import ROOT, code_hash, execute, load, machine, versions  # noqa: E402
+from tools.nbrun import ROOT, code_hash, errors, execute, load, machine, versions  # noqa: E402
 
 
 def sweep_path(notebook: Path) -> Path:
@@ -53,13 +55,18 @@ def main(argv: list[str]) -> int:
              "versions": versions(), "committed_seed": seeds[0], "runs": []}
     status = 0
     for seed in seeds:
+        # A missed target fails its cell; the run goes on so that the value is kept.
         notebook, seconds = execute(args.notebook, parameters={"SEED": seed},
-                                    timeout=args.timeout)
+                                    timeout=args.timeout, allow_errors=True)
         found = results_of(notebook)
         run = {"seed": seed, "seconds": round(seconds),
                "results": {key: r.value for key, r in found.items()}}
         line = ", ".join(f"{r.key} {r.show()}" for r in found.values())
         print(f"seed {seed}: {seconds:.0f} s; {line}", flush=True)
+        if errors(notebook):
+            run["errors"] = errors(notebook)
+            print("  errors: " + "; ".join(run["errors"]), flush=True)
+            status = 1
         for result in found.values():
             if not result.meets(result.target):
                 print(f"  seed {seed}: {result.label} misses its target", flush=True)

@@ -1,7 +1,8 @@
-"""Plumbing for the sequence notebook: a learning curve on data the model does not train on.
+"""Plumbing for the sequence notebook: sparse rows fed to Keras in dense mini-batches, and a
+learning curve on data the model does not train on.
 
 What notebook 05 teaches (the document-term matrix, bigrams, the lagged design, R^2) is
-built in the notebook itself; this module only holds the callback that draws its figure.
+built in the notebook itself; this module only holds the feeding and the callback.
 """
 
 from __future__ import annotations
@@ -10,8 +11,51 @@ from typing import Any
 
 import keras
 import numpy as np
+from scipy import sparse
 
 from nbutils._args import count
+
+
+class DenseBatches(keras.utils.PyDataset):
+    """Mini-batches of the rows of a SciPy sparse matrix, each made dense when it is read.
+
+    A dense copy of a whole document-term matrix can take a gigabyte; one batch takes a few
+    megabytes. Every batch has the same shape, which matters under JAX: it compiles one
+    program per input shape, and a sparse batch's shape changes with its number of
+    non-zeros. With ``shuffle_seed`` the rows are reshuffled before every epoch (Keras does
+    not shuffle a dataset object itself), reproducibly; without it they stay in order, as
+    ``predict`` and ``evaluate`` need.
+    """
+
+    def __init__(self, x: Any, y: Any = None, batch_size: int = 512,
+                 shuffle_seed: int | None = None):
+        super().__init__()
+        if not sparse.issparse(x):
+            raise TypeError(f"x must be a SciPy sparse matrix, got {type(x).__name__}")
+        self.x = sparse.csr_matrix(x)
+        self.y = None if y is None else np.asarray(y)
+        if self.y is not None and len(self.y) != self.x.shape[0]:
+            raise ValueError(f"x has {self.x.shape[0]} rows but y has {len(self.y)}")
+        self.batch_size = count(batch_size, "batch_size")
+        if shuffle_seed is not None and not isinstance(shuffle_seed, (int, np.integer)):
+            raise TypeError("shuffle_seed must be an int or None")
+        self._rng = None if shuffle_seed is None else np.random.default_rng(shuffle_seed)
+        self._order = np.arange(self.x.shape[0])
+        self.on_epoch_end()
+
+    def __len__(self) -> int:
+        return -(-self.x.shape[0] // self.batch_size)
+
+    def __getitem__(self, index: int):
+        if not 0 <= index < len(self):
+            raise IndexError(f"batch {index} of {len(self)}")
+        rows = self._order[index * self.batch_size:(index + 1) * self.batch_size]
+        batch = self.x[rows].toarray().astype("float32")
+        return batch if self.y is None else (batch, self.y[rows])
+
+    def on_epoch_end(self) -> None:
+        if self._rng is not None:
+            self._order = self._rng.permutation(self.x.shape[0])
 
 
 class HeldOutCurve(keras.callbacks.Callback):
@@ -35,8 +79,12 @@ class HeldOutCurve(keras.callbacks.Callback):
         self.history: list[float] = []
 
     def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
-        scores = self.model.evaluate(self.x, self.y, batch_size=self.batch_size, verbose=0,
-                                     return_dict=True)
+        if sparse.issparse(self.x):  # fed in dense batches, as DenseBatches explains
+            scores = self.model.evaluate(DenseBatches(self.x, self.y, self.batch_size),
+                                         verbose=0, return_dict=True)
+        else:
+            scores = self.model.evaluate(self.x, self.y, batch_size=self.batch_size, verbose=0,
+                                         return_dict=True)
         if self.metric not in scores:
             raise ValueError(f"the model reports {sorted(scores)}, not {self.metric!r}: compile "
                            f"it with metrics=[{self.metric!r}] or pick one of those")

@@ -77,11 +77,12 @@ class HeldOutCurve(keras.callbacks.Callback):
         self.x, self.y, self.metric = x, y, metric
         self.batch_size = count(batch_size, "batch_size")
         self.history: list[float] = []
+        # a sparse x is scored in dense batches (see DenseBatches), built once for every epoch
+        self._batches = DenseBatches(x, y, self.batch_size) if sparse.issparse(x) else None
 
     def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
-        if sparse.issparse(self.x):  # fed in dense batches, as DenseBatches explains
-            scores = self.model.evaluate(DenseBatches(self.x, self.y, self.batch_size),
-                                         verbose=0, return_dict=True)
+        if self._batches is not None:
+            scores = self.model.evaluate(self._batches, verbose=0, return_dict=True)
         else:
             scores = self.model.evaluate(self.x, self.y, batch_size=self.batch_size, verbose=0,
                                          return_dict=True)

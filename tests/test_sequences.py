@@ -1,11 +1,13 @@
 """Tests for nbutils.sequences: dense batches of a sparse matrix, the held-out curve."""
 
+import time
+
 import keras
 import numpy as np
 import pytest
 from scipy import sparse
 
-from nbutils.sequences import DenseBatches, HeldOutCurve
+from nbutils.sequences import DenseBatches, HeldOutCurve, PaddedBatches
 
 
 def _model(n_inputs=4):
@@ -34,6 +36,15 @@ def test_one_value_per_epoch_and_it_is_the_evaluated_metric():
     final = model.evaluate(x_held, y_held, verbose=0, return_dict=True)
     assert curve.history[-1] == pytest.approx(final["accuracy"])
     assert losses.history[-1] == pytest.approx(final["loss"], rel=1e-5)
+
+
+def test_counts_the_seconds_it_spends_scoring():
+    x, y = _data()
+    curve = HeldOutCurve(x, y)
+    assert curve.seconds == 0.0
+    start = time.perf_counter()
+    _model().fit(x, y, epochs=2, batch_size=16, verbose=0, callbacks=[curve])
+    assert 0 < curve.seconds < time.perf_counter() - start
 
 
 def test_accepts_a_sparse_matrix_and_scores_it_as_the_dense_one():
@@ -109,3 +120,75 @@ def test_rejects_bad_arguments():
         HeldOutCurve(x, y, batch_size=0)
     curve = HeldOutCurve([x, x], list(y))
     assert curve.history == []
+
+
+def _sequences(n=50, seed=0):
+    rng = np.random.default_rng(seed)
+    return [list(rng.integers(1, 30, size=rng.integers(1, 23))) for _ in range(n)]
+
+
+def test_padded_batches_hold_every_sequence_once_padded_only_as_far_as_needed():
+    seqs = _sequences()
+    batches = PaddedBatches(seqs, np.arange(len(seqs)), batch_size=8, maxlen=20, n_lengths=4)
+    seen = []
+    for k in range(len(batches)):
+        x, rows = batches[k]
+        assert x.shape[1] in (5, 10, 15, 20) and len(rows) <= 8
+        for row, label in zip(x, rows, strict=True):
+            wanted = keras.utils.pad_sequences([seqs[label]], maxlen=20)[0]
+            np.testing.assert_array_equal(row, wanted[-x.shape[1]:])  # same last tokens
+            assert x.shape[1] - len(seqs[label][-20:]) < 5  # no longer than it needs
+        seen.extend(rows)
+    assert sorted(seen) == list(range(len(seqs)))
+    np.testing.assert_array_equal(batches.order, seen)
+    # the first two batches differ in length, so that Keras expects a variable length
+    assert batches[0][0].shape[1] != batches[1][0].shape[1]
+
+
+def test_padded_batches_reshuffle_reproducibly_and_keep_order_without_a_seed():
+    seqs = _sequences()
+    a = PaddedBatches(seqs, batch_size=8, maxlen=20, shuffle_seed=3)
+    b = PaddedBatches(seqs, batch_size=8, maxlen=20, shuffle_seed=3)
+    np.testing.assert_array_equal(a.order, b.order)
+    first = a.order.copy()
+    a.on_epoch_end()
+    assert not np.array_equal(first, a.order) and sorted(a.order) == list(range(len(seqs)))
+    fixed = PaddedBatches(seqs, batch_size=8, maxlen=20)
+    before = fixed.order.copy()
+    fixed.on_epoch_end()
+    np.testing.assert_array_equal(before, fixed.order)
+
+
+def test_predictions_come_back_in_input_order_and_match_padding_to_maxlen():
+    keras.utils.set_random_seed(0)
+    seqs = _sequences()
+    labels = np.array([len(s) > 10 for s in seqs], dtype="float32")
+    model = keras.Sequential([keras.Input(shape=(None,)),
+                              keras.layers.Embedding(30, 4, mask_zero=True),
+                              keras.layers.GlobalAveragePooling1D(),  # ignores the padding
+                              keras.layers.Dense(1, activation="sigmoid")])
+    model.compile("adam", "binary_crossentropy")
+    model.fit(PaddedBatches(seqs, labels, 8, maxlen=20, n_lengths=4, shuffle_seed=0), epochs=2,
+              verbose=0)
+    batches = PaddedBatches(seqs, batch_size=16, maxlen=20, n_lengths=4)
+    by_batch = batches.in_input_order(model.predict(batches, verbose=0))
+    padded = model.predict(keras.utils.pad_sequences(seqs, maxlen=20), verbose=0)
+    np.testing.assert_allclose(by_batch, padded, rtol=1e-5, atol=1e-6)
+    with pytest.raises(ValueError, match="predictions"):
+        batches.in_input_order(padded[:-1])
+
+
+def test_padded_batches_reject_bad_arguments():
+    seqs = _sequences(5)
+    with pytest.raises(ValueError, match="n_lengths"):
+        PaddedBatches(seqs, maxlen=3, n_lengths=4)
+    with pytest.raises(ValueError, match="labels"):
+        PaddedBatches(seqs, np.zeros(4))
+    with pytest.raises(ValueError, match="empty"):
+        PaddedBatches([])
+    with pytest.raises(TypeError, match="shuffle_seed"):
+        PaddedBatches(seqs, shuffle_seed=1.5)
+    with pytest.raises(TypeError, match="sequences"):
+        PaddedBatches("abc")
+    with pytest.raises(IndexError):
+        PaddedBatches(seqs, batch_size=2)[3]

@@ -87,9 +87,25 @@ def test_spread_uses_the_worst_side():
     error = Result(key="e", label="e", value=0.1, fmt=".2f", higher_is_better=False)
     assert readme_table.spread(accuracy, [0.9, 0.8, 1.0]) == ("0.90 ± 0.10", "0.80")
     assert readme_table.spread(error, [0.1, 0.2, 0.3]) == ("0.20 ± 0.10", "0.30")
+    signed = Result(key="d", label="d", value=-0.1, fmt="+.1%")
+    assert readme_table.spread(signed, [-0.1, 0.1, 0.3]) == ("+10.0% ± 20.0%", "-10.0%")
 
 
 SWEEPS = sorted((ROOT / "results").glob("*.json"))
+
+
+def test_the_code_hash_ignores_smoke_values_and_comments_but_not_full_mode_code():
+    def notebook(*sources):
+        return {"cells": [{"cell_type": "code", "source": "!pip install nbutils"}]
+                + [{"cell_type": "code", "source": text} for text in sources]}
+
+    base = nbrun.code_hash(notebook("N = 10 if FAST else 600  # images", "fit(N)"))
+    assert nbrun.code_hash(notebook("N = 3 if FAST else 600", "fit(N)")) == base
+    assert nbrun.code_hash(notebook("N = 10 if FAST else 600  # other words", "fit(N)")) == base
+    assert nbrun.code_hash(notebook("N = 10 if FAST else 500", "fit(N)")) != base
+    assert nbrun.code_hash(notebook("N = 10 if FAST else 600", "fit(N, 2)")) != base
+    assert nbrun.code_hash(notebook("N = 10 if SLOW else 600", "fit(N)")) != base
+    assert nbrun.full_mode_source("%matplotlib inline") == "%matplotlib inline"
 
 
 @pytest.mark.parametrize("path", SWEEPS, ids=lambda p: p.name)

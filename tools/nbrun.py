@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import hashlib
 import json
@@ -91,16 +92,41 @@ def errors(notebook) -> list[str]:
             for out in cell.get("outputs", []) if out.get("output_type") == "error"]
 
 
-def code_hash(notebook) -> str:
-    """A short hash of the notebook's code cells (what a rerun or a sweep ran).
+class _FullMode(ast.NodeTransformer):
+    """Replace every ``a if FAST else b`` by ``b``: what full mode runs."""
 
-    The first code cell, the Colab install cell, is left out: it does nothing where
-    nbutils is installed, and a test checks it word for word.
+    def visit_IfExp(self, node: ast.IfExp) -> ast.AST:
+        self.generic_visit(node)
+        if isinstance(node.test, ast.Name) and node.test.id == "FAST":
+            return node.orelse
+        return node
+
+
+def full_mode_source(text: str) -> str:
+    """The code that full mode runs: smoke-mode values and comments left out.
+
+    A cell that is not plain Python (a magic, say) is returned as it is.
+    """
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return text
+    return ast.unparse(_FullMode().visit(tree))
+
+
+def code_hash(notebook) -> str:
+    """A short hash of the code that a full-mode rerun or a sweep of the notebook runs.
+
+    Comments and the smoke-mode values (``a`` in ``a if FAST else b``) are left out, so
+    that a change to smoke mode alone keeps a sweep current. The first code cell, the
+    Colab install cell, is left out too: it does nothing where nbutils is installed, and
+    a test checks it word for word.
     """
     digest = hashlib.sha256()
     for cell in [c for c in notebook["cells"] if c["cell_type"] == "code"][1:]:
         text = cell["source"]
-        digest.update(("".join(text) if isinstance(text, list) else text).encode())
+        digest.update(full_mode_source("".join(text) if isinstance(text, list) else text)
+                      .encode())
     return digest.hexdigest()[:12]
 
 

@@ -79,7 +79,9 @@ def spread(result: Result, values: list[float]) -> tuple[str, str]:
     """'mean ± sd' and the worst value, in the result's format."""
     worst = min(values) if result.higher_is_better else max(values)
     sd = statistics.stdev(values) if len(values) > 1 else 0.0
-    return f"{result.show(statistics.mean(values))} ± {result.show(sd)}", result.show(worst)
+    sd_format = result.fmt.replace("+", "")  # a spread has no sign, even where the value has one
+    return (f"{result.show(statistics.mean(values))} ± {format(sd, sd_format)}",
+            result.show(worst))
 
 
 def results_table() -> str:

@@ -45,6 +45,12 @@ def notebook_network() -> dict:
     return namespace
 
 
+def notebook_cnn():
+    """The MNIST CNN of notebook 04, with its augmentation block, as the notebook builds it."""
+    network = notebook_network()
+    return network["make_cnn"](network["CHANNELS"], "mnist_cnn", augment=network["augment"])
+
+
 def keras_io_convnet():
     import keras
     from keras import layers
@@ -86,8 +92,7 @@ def main(argv: list[str]) -> int:
     reference_acc = reference.evaluate(x_test, y_test, verbose=0)[1]
 
     nbutils.setup(args.seed, fast=False, show=False)
-    network = notebook_network()
-    ours = network["make_cnn"]("mnist_cnn", augment=network["augment"])
+    ours = notebook_cnn()
     batch = 128
     steps = args.epochs * int(np.ceil(len(x_train) / batch))
     ours.compile(optimizer=keras.optimizers.Adam(

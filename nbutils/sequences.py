@@ -18,6 +18,15 @@ from scipy import sparse
 from nbutils._args import count
 
 
+def _shuffler(shuffle_seed: Any) -> np.random.Generator | None:
+    """The random generator that reshuffles a dataset's batches, or None for a fixed order."""
+    if shuffle_seed is None:
+        return None
+    if not isinstance(shuffle_seed, (int, np.integer)):
+        raise TypeError("shuffle_seed must be an int or None")
+    return np.random.default_rng(shuffle_seed)
+
+
 class DenseBatches(keras.utils.PyDataset):
     """Mini-batches of the rows of a SciPy sparse matrix, each made dense when it is read.
 
@@ -39,9 +48,7 @@ class DenseBatches(keras.utils.PyDataset):
         if self.y is not None and len(self.y) != self.x.shape[0]:
             raise ValueError(f"x has {self.x.shape[0]} rows but y has {len(self.y)}")
         self.batch_size = count(batch_size, "batch_size")
-        if shuffle_seed is not None and not isinstance(shuffle_seed, (int, np.integer)):
-            raise TypeError("shuffle_seed must be an int or None")
-        self._rng = None if shuffle_seed is None else np.random.default_rng(shuffle_seed)
+        self._rng = _shuffler(shuffle_seed)
         self._order = np.arange(self.x.shape[0])
         self.on_epoch_end()
 
@@ -90,13 +97,11 @@ class PaddedBatches(keras.utils.PyDataset):
         n_lengths = count(n_lengths, "n_lengths")
         if n_lengths > self.maxlen:
             raise ValueError(f"n_lengths ({n_lengths}) cannot exceed maxlen ({self.maxlen})")
-        if shuffle_seed is not None and not isinstance(shuffle_seed, (int, np.integer)):
-            raise TypeError("shuffle_seed must be an int or None")
         lengths = np.array([min(len(s), self.maxlen) for s in self.sequences])
         widths = -(-np.arange(1, n_lengths + 1) * self.maxlen // n_lengths)  # ceilings
         #: padded length of each sequence: the shortest of the widths that holds it
         self.padded_length = widths[np.searchsorted(widths, lengths)]
-        self._rng = None if shuffle_seed is None else np.random.default_rng(shuffle_seed)
+        self._rng = _shuffler(shuffle_seed)
         self._arrange()
 
     def _arrange(self) -> None:

@@ -91,7 +91,7 @@ def test_spread_uses_the_worst_side():
     assert readme_table.spread(signed, [-0.1, 0.1, 0.3]) == ("+10.0% ± 20.0%", "-10.0%")
 
 
-SWEEPS = sorted((ROOT / "results").glob("*.json"))
+SWEEPS = sorted((ROOT / "results").glob("[0-9][0-9]_*.json"))  # one per notebook
 
 
 def test_the_code_hash_ignores_smoke_values_and_comments_but_not_full_mode_code():

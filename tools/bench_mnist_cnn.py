@@ -1,25 +1,30 @@
 """Benchmark: the MNIST CNN of notebook 04 against the keras-io "simple MNIST convnet".
 
-    NBUTILS_DATA_DIR=... python tools/bench_mnist_cnn.py [--seed 4] [--epochs 8]
+    NBUTILS_DATA_DIR=... python tools/bench_mnist_cnn.py [--seed 4]
 
-Both networks are trained in the same process on the same machine, one after the other,
-on the full MNIST training set, and tested on the full test set:
+Both networks are trained in the same process on the full MNIST training set and tested
+on the full test set:
 
 - keras-io (keras-io/examples/vision/mnist_convnet.py): conv 32 - pool - conv 64 - pool
   - dropout 0.5 - dense 10, Adam, batch 128, 15 epochs, validation split 0.1;
-- ours: the network that ``make_cnn`` builds in notebooks/04_cnn.ipynb (the function and
-  the augmentation block are read from the notebook itself, so the two cannot drift),
-  trained as the notebook trains it (batch 128, Adam with a cosine decay from 0.002,
-  ``--epochs`` epochs, no validation split).
+- ours: the network that ``make_cnn`` builds in notebooks/04_cnn.ipynb, trained as the
+  notebook trains it. The network cell and the settings (``MNIST_EPOCHS``, ``BATCH``,
+  ``MNIST_LR``) are read from the notebook itself, so the two cannot drift.
 
-It prints each training time, each test accuracy and the ratio of the times. Not run by
-CI: it takes a few minutes on a CPU. Run it on an otherwise idle machine (on a shared
-one, under the same lock as the notebooks).
+The two are trained epoch by epoch in turn (one epoch of one, then one of the other), so
+that a slow spell of a shared machine falls on both. It prints each training time, each
+test accuracy and the ratio of the times, and writes them to
+``results/bench_mnist_cnn.json``, from which tools/readme_table.py builds the README's
+benchmark line. Not run by CI: it takes about as long as the notebook. Run it on an
+otherwise idle machine (on a shared one, under the same lock as the notebooks).
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
+import datetime
+import hashlib
 import json
 import sys
 import time
@@ -29,8 +34,44 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import nbutils  # noqa: E402  (sets TensorFlow's switches before it loads)
+from tools.nbrun import full_mode_source, load, machine, versions  # noqa: E402
 
+NOTEBOOK = ROOT / "notebooks" / "04_cnn.ipynb"
+RESULT = ROOT / "results" / "bench_mnist_cnn.json"
 MAKE_CNN_CELL = "e84a0798"  # id of the notebook cell that defines make_cnn and augment
+SETTINGS = ("MNIST_EPOCHS", "BATCH", "MNIST_LR")
+KERAS_IO_EPOCHS, KERAS_IO_BATCH = 15, 128
+
+
+def network_source(notebook: dict | None = None) -> str:
+    """The source of the notebook's model-building cell."""
+    notebook = notebook or load(NOTEBOOK)
+    cell = next(c for c in notebook["cells"] if c.get("id") == MAKE_CNN_CELL)
+    return "".join(cell["source"])
+
+
+def notebook_settings(notebook: dict | None = None) -> dict:
+    """The full-mode values of SETTINGS, read from the notebook's assignments."""
+    notebook = notebook or load(NOTEBOOK)
+    found = {}
+    for cell in notebook["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        for node in ast.parse(full_mode_source("".join(cell["source"]))).body:
+            if (isinstance(node, ast.Assign) and len(node.targets) == 1
+                    and getattr(node.targets[0], "id", None) in SETTINGS):
+                found[node.targets[0].id] = ast.literal_eval(node.value)
+    missing = [name for name in SETTINGS if name not in found]
+    if missing:
+        raise ValueError(f"{NOTEBOOK.name} assigns no {', '.join(missing)}")
+    return found
+
+
+def benchmark_hash(notebook: dict | None = None) -> str:
+    """A short hash of what the benchmark trains: the network cell and the settings."""
+    text = full_mode_source(network_source(notebook)) + json.dumps(notebook_settings(notebook),
+                                                                   sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
 def notebook_network() -> dict:
@@ -38,10 +79,8 @@ def notebook_network() -> dict:
     import keras
     from keras import layers
 
-    notebook = json.loads((ROOT / "notebooks" / "04_cnn.ipynb").read_text())
-    cell = next(c for c in notebook["cells"] if c.get("id") == MAKE_CNN_CELL)
     namespace = {"keras": keras, "layers": layers}
-    exec("".join(cell["source"]), namespace)  # noqa: S102 - our own notebook's cell
+    exec(network_source(), namespace)  # noqa: S102 - our own notebook's cell
     return namespace
 
 
@@ -67,11 +106,18 @@ def keras_io_convnet():
     ], name="keras_io_convnet")
 
 
+def timed_epoch(model, epoch: int, **fit_options) -> float:
+    """Seconds for one more epoch of ``model.fit``."""
+    start = time.perf_counter()
+    model.fit(epochs=epoch + 1, initial_epoch=epoch, verbose=0, **fit_options)
+    return time.perf_counter() - start
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=4)
-    parser.add_argument("--epochs", type=int, default=10, help="epochs of our network")
     args = parser.parse_args(argv)
+    settings = notebook_settings()
 
     import keras
     import numpy as np
@@ -86,28 +132,40 @@ def main(argv: list[str]) -> int:
     reference = keras_io_convnet()
     reference.compile(loss="sparse_categorical_crossentropy", optimizer="adam",
                       metrics=["accuracy"])
-    start = time.perf_counter()
-    reference.fit(x_train, y_train, batch_size=128, epochs=15, validation_split=0.1, verbose=2)
-    reference_seconds = time.perf_counter() - start
-    reference_acc = reference.evaluate(x_test, y_test, verbose=0)[1]
-
-    nbutils.setup(args.seed, fast=False, show=False)
     ours = notebook_cnn()
-    batch = 128
-    steps = args.epochs * int(np.ceil(len(x_train) / batch))
+    epochs, batch = settings["MNIST_EPOCHS"], settings["BATCH"]
+    steps = epochs * int(np.ceil(len(x_train) / batch))
     ours.compile(optimizer=keras.optimizers.Adam(
-        keras.optimizers.schedules.CosineDecay(2e-3, steps)),
+        keras.optimizers.schedules.CosineDecay(settings["MNIST_LR"], steps)),
         loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-    start = time.perf_counter()
-    ours.fit(x_train, y_train, batch_size=batch, epochs=args.epochs, verbose=2)
-    our_seconds = time.perf_counter() - start
-    our_acc = ours.evaluate(x_test, y_test, verbose=0)[1]
-
-    print(f"keras-io simple MNIST convnet: {reference_seconds:6.1f} s, test accuracy "
-          f"{reference_acc:.4f} (15 epochs, batch 128)")
-    print(f"notebook 04 MNIST CNN:         {our_seconds:6.1f} s, test accuracy "
-          f"{our_acc:.4f} ({args.epochs} epochs, batch {batch})")
-    print(f"time ratio (ours / keras-io): {our_seconds / reference_seconds:.2f}")
+    times = {"keras_io": [], "ours": []}
+    for epoch in range(max(KERAS_IO_EPOCHS, epochs)):
+        if epoch < KERAS_IO_EPOCHS:
+            times["keras_io"].append(timed_epoch(reference, epoch, x=x_train, y=y_train,
+                                                 batch_size=KERAS_IO_BATCH,
+                                                 validation_split=0.1))
+        if epoch < epochs:
+            times["ours"].append(timed_epoch(ours, epoch, x=x_train, y=y_train,
+                                             batch_size=batch))
+        print(f"epoch {epoch + 1}: " + ", ".join(f"{name} {t[-1]:.1f} s"
+                                                  for name, t in times.items() if len(t) > epoch),
+              flush=True)
+    accuracy = {"keras_io": reference.evaluate(x_test, y_test, verbose=0)[1],
+                "ours": ours.evaluate(x_test, y_test, verbose=0)[1]}
+    seconds = {name: sum(t) for name, t in times.items()}
+    ratio = seconds["ours"] / seconds["keras_io"]
+    print(f"keras-io simple MNIST convnet: {seconds['keras_io']:6.1f} s, test accuracy "
+          f"{accuracy['keras_io']:.4f} ({KERAS_IO_EPOCHS} epochs, batch {KERAS_IO_BATCH})")
+    print(f"notebook 04 MNIST CNN:         {seconds['ours']:6.1f} s, test accuracy "
+          f"{accuracy['ours']:.4f} ({epochs} epochs, batch {batch})")
+    print(f"time ratio (ours / keras-io): {ratio:.2f}")
+    RESULT.parent.mkdir(exist_ok=True)
+    RESULT.write_text(json.dumps({
+        "benchmark": "tools/bench_mnist_cnn.py", "code": benchmark_hash(), "seed": args.seed,
+        "date": datetime.date.today().isoformat(), "machine": machine(), "versions": versions(),
+        "settings": settings, "epochs": {"keras_io": KERAS_IO_EPOCHS, "ours": epochs},
+        "epoch_seconds": times, "seconds": seconds, "accuracy": accuracy, "ratio": ratio,
+    }, indent=1) + "\n")
     return 0
 
 

@@ -24,7 +24,8 @@ from nbutils.results import Result, results_of  # noqa: E402
 from tools.nbrun import ROOT, code_hash, load  # noqa: E402
 
 README = ROOT / "README.md"
-MARKERS = {"notebook-table": "notebooks_table", "results-table": "results_table"}
+MARKERS = {"notebook-table": "notebooks_table", "results-table": "results_table",
+           "benchmark": "benchmark_table"}
 SLOW_SECONDS = 120  # a notebook slower than this on a CPU says so at its top
 RUN_TIME = re.compile(r"\n*<!-- run-time -->.*?<!-- /run-time -->", re.S)
 
@@ -107,6 +108,26 @@ def results_table() -> str:
             rows.append(f"| {path.name[:2]} | {label} | {result.show()} | {mean} | "
                         f"{worst} | {n} | {target} | {reference} |")
     return "\n".join(rows)
+
+
+def benchmark_table() -> str:
+    """Notebook 04's MNIST CNN against the keras-io convnet, from tools/bench_mnist_cnn.py."""
+    from tools import bench_mnist_cnn
+
+    if not bench_mnist_cnn.RESULT.exists():
+        return "Not yet run: `python tools/bench_mnist_cnn.py`."
+    bench = json.loads(bench_mnist_cnn.RESULT.read_text())
+    if bench["code"] != bench_mnist_cnn.benchmark_hash():
+        return ("Out of date (notebook 04's network or its training settings changed): "
+                "rerun `python tools/bench_mnist_cnn.py`.")
+    names = {"keras_io": "keras-io simple MNIST convnet", "ours": "notebook 04 MNIST CNN"}
+    rows = ["| network | epochs | training time | test accuracy |", "|---|---|---|---|"]
+    rows += [f"| {label} | {bench['epochs'][key]} | {bench['seconds'][key]:.0f} s | "
+             f"{bench['accuracy'][key]:.2%} |" for key, label in names.items()]
+    return "\n".join(rows) + (
+        f"\n\nTime ratio (ours / keras-io): **{bench['ratio']:.2f}**, measured on "
+        f"{bench['date']} on {bench['machine']}, seed {bench['seed']}, the two trained "
+        "epoch by epoch in turn.")
 
 
 def run_time_note(notebook: dict) -> str:

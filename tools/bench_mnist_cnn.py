@@ -69,6 +69,7 @@ def notebook_settings(notebook: dict | None = None) -> dict:
 
 def benchmark_hash(notebook: dict | None = None) -> str:
     """A short hash of what the benchmark trains: the network cell and the settings."""
+    notebook = notebook or load(NOTEBOOK)  # read once for both parts
     text = full_mode_source(network_source(notebook)) + json.dumps(notebook_settings(notebook),
                                                                    sort_keys=True)
     return hashlib.sha256(text.encode()).hexdigest()[:12]

@@ -25,6 +25,7 @@ def test_the_benchmark_trains_with_the_settings_the_notebook_trains_with():
     assert len(training) == 1
     source = "".join(training[0]["source"])
     assert "cosine_adam(MNIST_LR, MNIST_EPOCHS" in source and "batch_size=BATCH" in source
+    assert "steps_per_execution=batches_per_epoch(len(x_train))" in source
 
 
 def test_the_benchmark_hash_follows_the_network_cell_and_the_settings():

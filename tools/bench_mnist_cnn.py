@@ -44,7 +44,7 @@ NOTEBOOK = ROOT / "notebooks" / "04_cnn.ipynb"
 RESULT = ROOT / "results" / "bench_mnist_cnn.json"
 MAKE_CNN_CELL = "e84a0798"  # id of the notebook cell that defines make_cnn and augment
 SETTINGS = ("MNIST_EPOCHS", "BATCH", "MNIST_LR")
-KERAS_IO_EPOCHS, KERAS_IO_BATCH = 15, 128
+KERAS_IO_EPOCHS, KERAS_IO_BATCH, KERAS_IO_VALIDATION = 15, 128, 0.1
 
 
 def network_source(notebook: dict | None = None) -> str:
@@ -111,6 +111,10 @@ def keras_io_convnet():
     ], name="keras_io_convnet")
 
 
+def batches_per_epoch(n: int, batch: int) -> int:
+    return -(-n // batch)  # ceil(n / batch)
+
+
 def timed_epoch(model, epoch: int, **fit_options) -> float:
     """Seconds for one more epoch of ``model.fit``."""
     start = time.perf_counter()
@@ -125,7 +129,6 @@ def main(argv: list[str]) -> int:
     settings = notebook_settings()
 
     import keras
-    import numpy as np
 
     from nbutils import data
 
@@ -135,13 +138,13 @@ def main(argv: list[str]) -> int:
 
     nbutils.setup(args.seed, fast=False)
     reference = keras_io_convnet()
-    n_fit = len(x_train) - int(0.1 * len(x_train))  # what validation_split=0.1 leaves
+    n_fit = len(x_train) - int(KERAS_IO_VALIDATION * len(x_train))  # what fit trains on
     reference.compile(loss="sparse_categorical_crossentropy", optimizer="adam",
                       metrics=["accuracy"],
-                      steps_per_execution=int(np.ceil(n_fit / KERAS_IO_BATCH)))
+                      steps_per_execution=batches_per_epoch(n_fit, KERAS_IO_BATCH))
     ours = notebook_cnn()
     epochs, batch = settings["MNIST_EPOCHS"], settings["BATCH"]
-    per_epoch = int(np.ceil(len(x_train) / batch))
+    per_epoch = batches_per_epoch(len(x_train), batch)
     ours.compile(optimizer=keras.optimizers.Adam(
         keras.optimizers.schedules.CosineDecay(settings["MNIST_LR"], epochs * per_epoch)),
         loss="sparse_categorical_crossentropy", metrics=["accuracy"],
@@ -151,7 +154,7 @@ def main(argv: list[str]) -> int:
         if epoch < KERAS_IO_EPOCHS:
             times["keras_io"].append(timed_epoch(reference, epoch, x=x_train, y=y_train,
                                                  batch_size=KERAS_IO_BATCH,
-                                                 validation_split=0.1))
+                                                 validation_split=KERAS_IO_VALIDATION))
         if epoch < epochs:
             times["ours"].append(timed_epoch(ours, epoch, x=x_train, y=y_train,
                                              batch_size=batch))
